@@ -1,0 +1,15 @@
+using OpenAdr.Edge.Xml.Serialization;
+using Ns = OpenAdr.Edge.Xml.Serialization.XmlNamespaces;
+
+namespace OpenAdr.Edge.Payloads;
+
+/// <summary>ei:qualifiedEventID: an event ID together with its modification number.</summary>
+[XmlType]
+public sealed partial class QualifiedEventId
+{
+    [XmlElement("eventID", Ns.Ei, Intern = true)]
+    public string EventId { get; set; } = "";
+
+    [XmlElement("modificationNumber", Ns.Ei)]
+    public int ModificationNumber { get; set; }
+}

@@ -1,0 +1,1128 @@
+using System;
+using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
+using System.Text.Unicode;
+
+namespace OpenAdr.Edge.Xml;
+
+/// <summary>
+/// A forward-only, namespace-aware XML pull reader over UTF-8 bytes. It refuses DTDs, so external
+/// entities and entity expansion cannot happen, and it enforces <see cref="XmlReaderOptions"/> limits.
+/// Spans it returns stay valid until the next call that moves the reader. Dispose it to return its
+/// pooled buffers (forgetting to only costs an allocation next time).
+/// </summary>
+public ref struct Utf8XmlReader
+{
+    // Bytes of 0x80 and above are the parts of non-ASCII name characters; UTF-8 validity is checked up front.
+    private static readonly SearchValues<byte> s_nameBytes = SearchValues.Create(NameBytes());
+
+    private static readonly SearchValues<byte> s_invalidControl = SearchValues.Create(
+        [0, 1, 2, 3, 4, 5, 6, 7, 8, 11, 12, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31]);
+
+    private static readonly SearchValues<byte> s_textDecodeNeeded = SearchValues.Create("&\r"u8);
+    private static readonly SearchValues<byte> s_attributeDecodeNeeded = SearchValues.Create("&\r\n\t"u8);
+
+    private ReadOnlySpan<byte> _xml;
+    private XmlReaderOptions _options;
+    private byte[]? _copy;
+    private Frame[] _frames;
+    private int _depth;
+    private NamespaceBinding[] _bindings;
+    private int _bindingCount;
+    private Attribute[] _attributes;
+    private int _attributeCount;
+    private byte[] _scratch;
+    private int _scratchLength;
+    private byte[] _namespaceText;
+    private int _namespaceTextLength;
+    private int _pos;
+    private XmlNodeType _node;
+    private bool _isEmpty;
+    private bool _emptyEndPending;
+    private bool _popPending;
+    private bool _rootDone;
+    private int _nameStart;
+    private int _nameLength;
+    private int _colon;
+    private int _elementBinding;
+    private int _elementStart;
+    private int _textStart;
+    private int _textLength;
+    private bool _textInScratch;
+
+    public Utf8XmlReader(ReadOnlySpan<byte> xml)
+        : this(xml, XmlReaderOptions.Default)
+    {
+    }
+
+    public Utf8XmlReader(ReadOnlySpan<byte> xml, XmlReaderOptions options)
+    {
+        _frames = ArrayPool<Frame>.Shared.Rent(16);
+        _bindings = ArrayPool<NamespaceBinding>.Shared.Rent(16);
+        _attributes = ArrayPool<Attribute>.Shared.Rent(8);
+        _scratch = ArrayPool<byte>.Shared.Rent(256);
+        _namespaceText = ArrayPool<byte>.Shared.Rent(64);
+        Start(xml, options);
+    }
+
+    /// <summary>Reads a body as a <see cref="System.IO.Pipelines.PipeReader"/> hands it over; several segments are joined in one pooled buffer.</summary>
+    public Utf8XmlReader(ReadOnlySequence<byte> xml, XmlReaderOptions options)
+        : this(ReadOnlySpan<byte>.Empty, options)
+    {
+        if (xml.IsSingleSegment)
+        {
+            Start(xml.FirstSpan, options);
+            return;
+        }
+
+        if (xml.Length > int.MaxValue)
+        {
+            Fail(XmlError.TextLengthLimitExceeded, 0, "document larger than 2 GiB");
+        }
+
+        var length = (int)xml.Length;
+        _copy = ArrayPool<byte>.Shared.Rent(length);
+        xml.CopyTo(_copy);
+        Start(_copy.AsSpan(0, length), options);
+    }
+
+    public readonly XmlNodeType NodeType => _node;
+
+    /// <summary>Open elements, the current one included.</summary>
+    public readonly int Depth => _depth;
+
+    public readonly bool IsEmptyElement => _node == XmlNodeType.StartElement && _isEmpty;
+
+    /// <summary>Bytes from the start of the document to where the reader stands.</summary>
+    public readonly int Offset => _pos;
+
+    public readonly ReadOnlySpan<byte> LocalName => _xml.Slice(_nameStart + _colon + 1, _nameLength - _colon - 1);
+
+    /// <summary>The element's qualified name as written (prefix included).</summary>
+    public readonly ReadOnlySpan<byte> Name => _xml.Slice(_nameStart, _nameLength);
+
+    public readonly ReadOnlySpan<byte> NamespaceUri => BindingUri(_elementBinding);
+
+    public readonly int AttributeCount => _node == XmlNodeType.StartElement ? _attributeCount : 0;
+
+    /// <summary>The current text node (after <see cref="Read"/> returned <see cref="XmlNodeType.Text"/>).</summary>
+    public readonly ReadOnlySpan<byte> Text =>
+        _textInScratch ? _scratch.AsSpan(_textStart, _textLength) : _xml.Slice(_textStart, _textLength);
+
+    public readonly ReadOnlySpan<byte> GetAttributeLocalName(int index)
+    {
+        ref readonly var a = ref _attributes[index];
+        return _xml.Slice(a.NameStart + a.Colon + 1, a.NameLength - a.Colon - 1);
+    }
+
+    public readonly ReadOnlySpan<byte> GetAttributeNamespace(int index) => BindingUri(_attributes[index].Binding);
+
+    public ReadOnlySpan<byte> GetAttributeValue(int index)
+    {
+        var a = _attributes[index];
+        var raw = _xml.Slice(a.ValueStart, a.ValueLength);
+        if (!a.NeedsDecode)
+        {
+            return raw;
+        }
+
+        _scratchLength = 0;
+        AppendDecoded(raw, attribute: true, a.ValueStart);
+        return _scratch.AsSpan(0, _scratchLength);
+    }
+
+    /// <summary>Moves to the next element start, element end, or non-whitespace text. False at the end of the document.</summary>
+    public bool Read()
+    {
+        if (_popPending)
+        {
+            PopFrame();
+        }
+
+        if (_emptyEndPending)
+        {
+            _emptyEndPending = false;
+            _node = XmlNodeType.EndElement;
+            _popPending = true;
+            return true;
+        }
+
+        while (true)
+        {
+            if (_pos >= _xml.Length)
+            {
+                if (_depth > 0)
+                {
+                    Fail(XmlError.UnexpectedEndOfInput, _pos, "document ends inside an element");
+                }
+
+                if (!_rootDone)
+                {
+                    Fail(XmlError.NoRootElement, _pos, "no root element");
+                }
+
+                _node = XmlNodeType.EndOfDocument;
+                return false;
+            }
+
+            if (_xml[_pos] == (byte)'<')
+            {
+                if (TryReadMarkup())
+                {
+                    return true;
+                }
+
+                continue;
+            }
+
+            var end = _xml[_pos..].IndexOf((byte)'<');
+            end = end < 0 ? _xml.Length : _pos + end;
+            var run = _xml[_pos..end];
+            if (run.IndexOfAnyExcept(" \t\r\n"u8) < 0)
+            {
+                _pos = end;
+                continue;
+            }
+
+            if (_depth == 0)
+            {
+                Fail(_rootDone ? XmlError.TrailingContent : XmlError.InvalidSyntax, _pos, "text outside the root element");
+            }
+
+            SetTextNode(run, _pos);
+            _pos = end;
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// From an element start (or the end of its previous child), moves to its next child element.
+    /// False when the element ends. Text between children is an error: OpenADR types have element-only content.
+    /// </summary>
+    public bool ReadToNextChild()
+    {
+        while (Read())
+        {
+            switch (_node)
+            {
+                case XmlNodeType.StartElement:
+                    return true;
+                case XmlNodeType.EndElement:
+                    return false;
+                default:
+                    Fail(XmlError.UnexpectedText, _textStart, "text where only elements are allowed");
+                    break;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// From an element start, reads its text content (entities, character references and CDATA resolved;
+    /// comments and processing instructions skipped) and moves to its end. Child elements are an error.
+    /// </summary>
+    public ReadOnlySpan<byte> ReadElementText()
+    {
+        if (_node != XmlNodeType.StartElement)
+        {
+            ThrowNotOnStartElement();
+        }
+
+        if (_isEmpty)
+        {
+            _emptyEndPending = false;
+            _node = XmlNodeType.EndElement;
+            _popPending = true;
+            return [];
+        }
+
+        var textStart = -1;
+        var textLength = 0;
+        _scratchLength = 0;
+        var inScratch = false;
+        while (true)
+        {
+            var lt = _xml[_pos..].IndexOf((byte)'<');
+            if (lt < 0)
+            {
+                Fail(XmlError.UnexpectedEndOfInput, _xml.Length, "document ends inside an element");
+            }
+
+            if (lt > 0)
+            {
+                AddTextSegment(_xml.Slice(_pos, lt), _pos, cdata: false, ref textStart, ref textLength, ref inScratch);
+            }
+
+            _pos += lt;
+            var rest = _xml[_pos..];
+            if (rest.StartsWith("</"u8))
+            {
+                ReadEndTag();
+                break;
+            }
+
+            if (rest.StartsWith("<!--"u8))
+            {
+                SkipComment();
+            }
+            else if (rest.StartsWith("<![CDATA["u8))
+            {
+                var contentStart = _pos + 9;
+                var content = ReadCData();
+                AddTextSegment(content, contentStart, cdata: true, ref textStart, ref textLength, ref inScratch);
+            }
+            else if (rest.StartsWith("<?"u8))
+            {
+                SkipProcessingInstruction();
+            }
+            else if (rest.StartsWith("<!"u8))
+            {
+                Fail(rest.StartsWith("<!DOCTYPE"u8) ? XmlError.DtdNotAllowed : XmlError.InvalidSyntax, _pos, "markup declaration inside an element");
+            }
+            else
+            {
+                Fail(XmlError.UnexpectedElement, _pos, "an element where text was expected");
+            }
+        }
+
+        if (inScratch)
+        {
+            return _scratch.AsSpan(0, _scratchLength);
+        }
+
+        return textStart < 0 ? [] : _xml.Slice(textStart, textLength);
+    }
+
+    /// <summary>From an element start, moves past its end without reading what is inside.</summary>
+    public void Skip()
+    {
+        if (_node != XmlNodeType.StartElement)
+        {
+            return;
+        }
+
+        var depth = _depth;
+        while (Read())
+        {
+            if (_node == XmlNodeType.EndElement && _depth == depth)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>From an element start, returns the element's exact bytes, start tag to end tag, and moves past it.</summary>
+    public ReadOnlySpan<byte> ReadRawElement()
+    {
+        if (_node != XmlNodeType.StartElement)
+        {
+            ThrowNotOnStartElement();
+        }
+
+        var start = _elementStart;
+        Skip();
+        return _xml[start.._pos];
+    }
+
+    /// <summary>Refuses the document at the current position (generated readers call this for schema errors).</summary>
+    [DoesNotReturn]
+    public readonly void Fail(XmlError error, string detail) => XmlReadException.Throw(error, _pos, detail);
+
+    public void Dispose()
+    {
+        ArrayPool<Frame>.Shared.Return(_frames);
+        ArrayPool<NamespaceBinding>.Shared.Return(_bindings);
+        ArrayPool<Attribute>.Shared.Return(_attributes);
+        ArrayPool<byte>.Shared.Return(_scratch);
+        ArrayPool<byte>.Shared.Return(_namespaceText);
+        if (_copy is not null)
+        {
+            ArrayPool<byte>.Shared.Return(_copy);
+        }
+
+        this = default;
+    }
+
+    [DoesNotReturn]
+    private static void Fail(XmlError error, int offset, string detail) => XmlReadException.Throw(error, offset, detail);
+
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowNotOnStartElement() =>
+        throw new InvalidOperationException("The reader is not on an element start.");
+
+    private void Start(ReadOnlySpan<byte> xml, XmlReaderOptions options)
+    {
+        _options = options;
+        _xml = xml;
+        if (!Utf8.IsValid(xml))
+        {
+            Fail(XmlError.InvalidUtf8, FirstInvalidUtf8(xml), "the document is not valid UTF-8");
+        }
+
+        if (xml.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            _pos = 3;
+        }
+
+        ReadXmlDeclaration();
+    }
+
+    private static byte[] NameBytes()
+    {
+        var bytes = new System.Collections.Generic.List<byte>("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._:"u8.ToArray());
+        for (var b = 0x80; b <= 0xFF; b++)
+        {
+            bytes.Add((byte)b);
+        }
+
+        return [.. bytes];
+    }
+
+    private static int FirstInvalidUtf8(ReadOnlySpan<byte> xml)
+    {
+        var offset = 0;
+        while (offset < xml.Length)
+        {
+            if (System.Text.Rune.DecodeFromUtf8(xml[offset..], out _, out var consumed) != OperationStatus.Done)
+            {
+                return offset;
+            }
+
+            offset += consumed;
+        }
+
+        return offset;
+    }
+
+    private void ReadXmlDeclaration()
+    {
+        var rest = _xml[_pos..];
+        if (!rest.StartsWith("<?xml"u8) || rest.Length < 6 || !IsWhitespace(rest[5]))
+        {
+            return;
+        }
+
+        var end = rest.IndexOf("?>"u8);
+        if (end < 0)
+        {
+            Fail(XmlError.UnexpectedEndOfInput, _pos, "unterminated XML declaration");
+        }
+
+        var declaration = rest[5..end];
+        var encoding = declaration.IndexOf("encoding"u8);
+        if (encoding >= 0)
+        {
+            var value = declaration[(encoding + 8)..].TrimStart(" \t\r\n"u8);
+            if (value.IsEmpty || value[0] != (byte)'=')
+            {
+                Fail(XmlError.InvalidSyntax, _pos, "malformed encoding declaration");
+            }
+
+            value = value[1..].TrimStart(" \t\r\n"u8);
+            if (value.IsEmpty || (value[0] != (byte)'"' && value[0] != (byte)'\''))
+            {
+                Fail(XmlError.InvalidSyntax, _pos, "malformed encoding declaration");
+            }
+
+            var close = value[1..].IndexOf(value[0]);
+            if (close < 0)
+            {
+                Fail(XmlError.InvalidSyntax, _pos, "malformed encoding declaration");
+            }
+
+            var name = value.Slice(1, close);
+            if (!System.Text.Ascii.EqualsIgnoreCase(name, "utf-8"u8) && !System.Text.Ascii.EqualsIgnoreCase(name, "utf8"u8))
+            {
+                Fail(XmlError.UnsupportedEncoding, _pos, "only UTF-8 documents are accepted");
+            }
+        }
+
+        _pos += end + 2;
+    }
+
+    private bool TryReadMarkup()
+    {
+        var rest = _xml[_pos..];
+        if (rest.Length < 2)
+        {
+            Fail(XmlError.UnexpectedEndOfInput, _pos, "document ends inside markup");
+        }
+
+        switch (rest[1])
+        {
+            case (byte)'/':
+                ReadEndTag();
+                return true;
+            case (byte)'?':
+                SkipProcessingInstruction();
+                return false;
+            case (byte)'!':
+                if (rest.StartsWith("<!--"u8))
+                {
+                    SkipComment();
+                    return false;
+                }
+
+                if (rest.StartsWith("<![CDATA["u8))
+                {
+                    if (_depth == 0)
+                    {
+                        Fail(XmlError.InvalidSyntax, _pos, "CDATA outside the root element");
+                    }
+
+                    var contentStart = _pos + 9;
+                    var content = ReadCData();
+                    SetTextNode(content, contentStart, cdata: true);
+                    return true;
+                }
+
+                Fail(rest.StartsWith("<!DOCTYPE"u8) ? XmlError.DtdNotAllowed : XmlError.InvalidSyntax, _pos, "DTDs and markup declarations are not accepted");
+                return false;
+            default:
+                ReadStartTag();
+                return true;
+        }
+    }
+
+    private void SetTextNode(ReadOnlySpan<byte> raw, int offset, bool cdata = false)
+    {
+        CheckTextLength(raw.Length, offset);
+        if (raw.IndexOfAny(s_invalidControl) >= 0)
+        {
+            Fail(XmlError.InvalidCharacter, offset, "control character in text");
+        }
+
+        var needsDecode = cdata ? raw.Contains((byte)'\r') : raw.IndexOfAny(s_textDecodeNeeded) >= 0;
+        if (!needsDecode)
+        {
+            _textInScratch = false;
+            _textStart = offset;
+            _textLength = raw.Length;
+            return;
+        }
+
+        _scratchLength = 0;
+        if (cdata)
+        {
+            AppendNormalizedLineEnds(raw);
+        }
+        else
+        {
+            AppendDecoded(raw, attribute: false, offset);
+        }
+
+        _textInScratch = true;
+        _textStart = 0;
+        _textLength = _scratchLength;
+    }
+
+    private void AddTextSegment(ReadOnlySpan<byte> raw, int offset, bool cdata, ref int textStart, ref int textLength, ref bool inScratch)
+    {
+        if (raw.IndexOfAny(s_invalidControl) >= 0)
+        {
+            Fail(XmlError.InvalidCharacter, offset, "control character in text");
+        }
+
+        var needsDecode = cdata ? raw.Contains((byte)'\r') : raw.IndexOfAny(s_textDecodeNeeded) >= 0;
+        if (!inScratch && !needsDecode && textStart < 0)
+        {
+            textStart = offset;
+            textLength = raw.Length;
+            CheckTextLength(textLength, offset);
+            return;
+        }
+
+        if (!inScratch)
+        {
+            inScratch = true;
+            _scratchLength = 0;
+            if (textStart >= 0)
+            {
+                AppendScratch(_xml.Slice(textStart, textLength), offset);
+            }
+        }
+
+        if (cdata)
+        {
+            AppendNormalizedLineEnds(raw);
+        }
+        else
+        {
+            AppendDecoded(raw, attribute: false, offset);
+        }
+    }
+
+    private ReadOnlySpan<byte> ReadCData()
+    {
+        var start = _pos + 9;
+        var end = _xml[start..].IndexOf("]]>"u8);
+        if (end < 0)
+        {
+            Fail(XmlError.UnexpectedEndOfInput, _pos, "unterminated CDATA section");
+        }
+
+        _pos = start + end + 3;
+        return _xml.Slice(start, end);
+    }
+
+    private void SkipComment()
+    {
+        var end = _xml[(_pos + 4)..].IndexOf("-->"u8);
+        if (end < 0)
+        {
+            Fail(XmlError.UnexpectedEndOfInput, _pos, "unterminated comment");
+        }
+
+        _pos += 4 + end + 3;
+    }
+
+    private void SkipProcessingInstruction()
+    {
+        var start = _pos + 2;
+        var end = _xml[start..].IndexOf("?>"u8);
+        if (end < 0)
+        {
+            Fail(XmlError.UnexpectedEndOfInput, _pos, "unterminated processing instruction");
+        }
+
+        var target = _xml.Slice(start, end);
+        var targetEnd = target.IndexOfAny(" \t\r\n"u8);
+        if (targetEnd >= 0)
+        {
+            target = target[..targetEnd];
+        }
+
+        if (System.Text.Ascii.EqualsIgnoreCase(target, "xml"u8))
+        {
+            Fail(XmlError.InvalidSyntax, _pos, "the XML declaration must come first");
+        }
+
+        _pos = start + end + 2;
+    }
+
+    private void ReadStartTag()
+    {
+        if (_rootDone && _depth == 0)
+        {
+            Fail(XmlError.TrailingContent, _pos, "a second root element");
+        }
+
+        _elementStart = _pos;
+        _pos++;
+        ReadName(out var nameStart, out var nameLength, out var colon);
+        _attributeCount = 0;
+        var bindingsBefore = _bindingCount;
+        var declared = 0;
+        bool empty;
+        while (true)
+        {
+            var hadSpace = SkipWhitespace();
+            if (_pos >= _xml.Length)
+            {
+                Fail(XmlError.UnexpectedEndOfInput, _pos, "document ends inside a start tag");
+            }
+
+            var b = _xml[_pos];
+            if (b == (byte)'>')
+            {
+                _pos++;
+                empty = false;
+                break;
+            }
+
+            if (b == (byte)'/')
+            {
+                if (_pos + 1 >= _xml.Length || _xml[_pos + 1] != (byte)'>')
+                {
+                    Fail(XmlError.InvalidSyntax, _pos, "'/' not followed by '>' in a start tag");
+                }
+
+                _pos += 2;
+                empty = true;
+                break;
+            }
+
+            if (!hadSpace)
+            {
+                Fail(XmlError.InvalidSyntax, _pos, "attributes must be separated by whitespace");
+            }
+
+            if (++declared > _options.MaxAttributes)
+            {
+                Fail(XmlError.AttributeLimitExceeded, _pos, "too many attributes on one element");
+            }
+
+            ReadAttribute(bindingsBefore);
+        }
+
+        if (_depth >= _options.MaxDepth)
+        {
+            Fail(XmlError.DepthLimitExceeded, _elementStart, "elements nested too deep");
+        }
+
+        if (_depth == _frames.Length)
+        {
+            Grow(ref _frames);
+        }
+
+        _nameStart = nameStart;
+        _nameLength = nameLength;
+        _colon = colon;
+        _elementBinding = Resolve(nameStart, colon, isAttribute: false);
+        _frames[_depth++] = new Frame(nameStart, nameLength, bindingsBefore, _elementBinding, colon);
+        ResolveAttributes();
+        _node = XmlNodeType.StartElement;
+        _isEmpty = empty;
+        _emptyEndPending = empty;
+    }
+
+    private void ReadAttribute(int bindingsBefore)
+    {
+        var nameOffset = _pos;
+        ReadName(out var nameStart, out var nameLength, out var colon);
+        SkipWhitespace();
+        if (_pos >= _xml.Length || _xml[_pos] != (byte)'=')
+        {
+            Fail(XmlError.InvalidSyntax, _pos, "expected '=' after an attribute name");
+        }
+
+        _pos++;
+        SkipWhitespace();
+        if (_pos >= _xml.Length)
+        {
+            Fail(XmlError.UnexpectedEndOfInput, _pos, "document ends inside a start tag");
+        }
+
+        var quote = _xml[_pos];
+        if (quote != (byte)'"' && quote != (byte)'\'')
+        {
+            Fail(XmlError.InvalidSyntax, _pos, "attribute values must be quoted");
+        }
+
+        var valueStart = _pos + 1;
+        var length = _xml[valueStart..].IndexOfAny(quote, (byte)'<');
+        if (length < 0)
+        {
+            Fail(XmlError.UnexpectedEndOfInput, _pos, "unterminated attribute value");
+        }
+
+        if (_xml[valueStart + length] == (byte)'<')
+        {
+            Fail(XmlError.InvalidSyntax, valueStart + length, "'<' in an attribute value");
+        }
+
+        CheckTextLength(length, valueStart);
+        var value = _xml.Slice(valueStart, length);
+        if (value.IndexOfAny(s_invalidControl) >= 0)
+        {
+            Fail(XmlError.InvalidCharacter, valueStart, "control character in an attribute value");
+        }
+
+        _pos = valueStart + length + 1;
+        var needsDecode = value.IndexOfAny(s_attributeDecodeNeeded) >= 0;
+        var name = _xml.Slice(nameStart, nameLength);
+        if (colon < 0 ? name.SequenceEqual("xmlns"u8) : name[..colon].SequenceEqual("xmlns"u8))
+        {
+            Declare(nameStart, nameLength, colon, valueStart, length, needsDecode, bindingsBefore, nameOffset);
+            return;
+        }
+
+        if (_attributeCount == _attributes.Length)
+        {
+            Grow(ref _attributes);
+        }
+
+        _attributes[_attributeCount++] = new Attribute
+        {
+            NameStart = nameStart,
+            NameLength = nameLength,
+            Colon = colon,
+            ValueStart = valueStart,
+            ValueLength = length,
+            NeedsDecode = needsDecode,
+        };
+    }
+
+    private void Declare(int nameStart, int nameLength, int colon, int valueStart, int valueLength, bool needsDecode, int bindingsBefore, int offset)
+    {
+        var prefixStart = colon < 0 ? nameStart : nameStart + colon + 1;
+        var prefixLength = colon < 0 ? 0 : nameLength - colon - 1;
+        var prefix = _xml.Slice(prefixStart, prefixLength);
+        for (var i = bindingsBefore; i < _bindingCount; i++)
+        {
+            if (_xml.Slice(_bindings[i].PrefixStart, _bindings[i].PrefixLength).SequenceEqual(prefix))
+            {
+                Fail(XmlError.DuplicateAttribute, offset, "a namespace prefix declared twice on one element");
+            }
+        }
+
+        var binding = new NamespaceBinding { PrefixStart = prefixStart, PrefixLength = prefixLength, UriStart = valueStart, UriLength = valueLength };
+        if (needsDecode)
+        {
+            _scratchLength = 0;
+            AppendDecoded(_xml.Slice(valueStart, valueLength), attribute: true, valueStart);
+            var decoded = _scratch.AsSpan(0, _scratchLength);
+            if (_namespaceTextLength + decoded.Length > _namespaceText.Length)
+            {
+                GrowBytes(ref _namespaceText, _namespaceTextLength + decoded.Length);
+            }
+
+            decoded.CopyTo(_namespaceText.AsSpan(_namespaceTextLength));
+            binding.UriStart = _namespaceTextLength;
+            binding.UriLength = decoded.Length;
+            binding.UriDecoded = true;
+            _namespaceTextLength += decoded.Length;
+        }
+
+        var uri = BindingUri(binding);
+        if (prefixLength > 0 && uri.IsEmpty)
+        {
+            Fail(XmlError.InvalidNamespaceDeclaration, offset, "a prefix cannot be bound to the empty namespace");
+        }
+
+        if (prefix.SequenceEqual("xmlns"u8) || (prefix.SequenceEqual("xml"u8) != uri.SequenceEqual("http://www.w3.org/XML/1998/namespace"u8)))
+        {
+            Fail(XmlError.InvalidNamespaceDeclaration, offset, "the xml and xmlns prefixes are reserved");
+        }
+
+        if (_bindingCount == _bindings.Length)
+        {
+            Grow(ref _bindings);
+        }
+
+        _bindings[_bindingCount++] = binding;
+    }
+
+    private void ResolveAttributes()
+    {
+        for (var i = 0; i < _attributeCount; i++)
+        {
+            ref var a = ref _attributes[i];
+            a.Binding = a.Colon < 0 ? NoNamespace : Resolve(a.NameStart, a.Colon, isAttribute: true);
+            for (var j = 0; j < i; j++)
+            {
+                if (GetAttributeLocalName(i).SequenceEqual(GetAttributeLocalName(j)) &&
+                    GetAttributeNamespace(i).SequenceEqual(GetAttributeNamespace(j)))
+                {
+                    Fail(XmlError.DuplicateAttribute, a.NameStart, "an attribute appears twice on one element");
+                }
+            }
+        }
+    }
+
+    private const int NoNamespace = -1;
+    private const int XmlNamespace = -2;
+
+    private readonly int Resolve(int nameStart, int colon, bool isAttribute)
+    {
+        var prefix = colon < 0 ? [] : _xml.Slice(nameStart, colon);
+        if (colon > 0 && prefix.SequenceEqual("xml"u8))
+        {
+            return XmlNamespace;
+        }
+
+        for (var i = _bindingCount - 1; i >= 0; i--)
+        {
+            if (_xml.Slice(_bindings[i].PrefixStart, _bindings[i].PrefixLength).SequenceEqual(prefix))
+            {
+                return _bindings[i].UriLength == 0 ? NoNamespace : i;
+            }
+        }
+
+        if (colon < 0 || isAttribute && colon < 0)
+        {
+            return NoNamespace;
+        }
+
+        Fail(XmlError.UndeclaredPrefix, nameStart, "a namespace prefix that was never declared");
+        return NoNamespace;
+    }
+
+    private readonly ReadOnlySpan<byte> BindingUri(int binding) => binding switch
+    {
+        NoNamespace => [],
+        XmlNamespace => "http://www.w3.org/XML/1998/namespace"u8,
+        _ => BindingUri(_bindings[binding]),
+    };
+
+    private readonly ReadOnlySpan<byte> BindingUri(in NamespaceBinding binding) => binding.UriDecoded
+        ? _namespaceText.AsSpan(binding.UriStart, binding.UriLength)
+        : _xml.Slice(binding.UriStart, binding.UriLength);
+
+    private void ReadEndTag()
+    {
+        var tagStart = _pos;
+        _pos += 2;
+        ReadName(out var nameStart, out var nameLength, out var colon);
+        SkipWhitespace();
+        if (_pos >= _xml.Length)
+        {
+            Fail(XmlError.UnexpectedEndOfInput, _pos, "document ends inside an end tag");
+        }
+
+        if (_xml[_pos] != (byte)'>')
+        {
+            Fail(XmlError.InvalidSyntax, _pos, "expected '>' to close an end tag");
+        }
+
+        _pos++;
+        if (_depth == 0)
+        {
+            Fail(XmlError.MismatchedEndTag, tagStart, "an end tag with no open element");
+        }
+
+        var frame = _frames[_depth - 1];
+        if (!_xml.Slice(frame.NameStart, frame.NameLength).SequenceEqual(_xml.Slice(nameStart, nameLength)))
+        {
+            Fail(XmlError.MismatchedEndTag, tagStart, "the end tag does not match the open element");
+        }
+
+        _nameStart = frame.NameStart;
+        _nameLength = frame.NameLength;
+        _colon = frame.Colon;
+        _elementBinding = frame.Binding;
+        _node = XmlNodeType.EndElement;
+        _popPending = true;
+    }
+
+    private void PopFrame()
+    {
+        _popPending = false;
+        _attributeCount = 0;
+        _depth--;
+        _bindingCount = _frames[_depth].BindingsBefore;
+        if (_depth == 0)
+        {
+            _rootDone = true;
+            _namespaceTextLength = 0;
+        }
+    }
+
+    private void ReadName(out int start, out int length, out int colon)
+    {
+        start = _pos;
+        var rest = _xml[_pos..];
+        var end = rest.IndexOfAnyExcept(s_nameBytes);
+        length = end < 0 ? rest.Length : end;
+        if (length == 0)
+        {
+            Fail(_pos >= _xml.Length ? XmlError.UnexpectedEndOfInput : XmlError.InvalidName, _pos, "expected a name");
+        }
+
+        if (length > _options.MaxNameLength)
+        {
+            Fail(XmlError.NameLengthLimitExceeded, _pos, "name too long");
+        }
+
+        var name = rest[..length];
+        var first = name[0];
+        if (first is (byte)'-' or (byte)'.' or (byte)':' || (first >= (byte)'0' && first <= (byte)'9'))
+        {
+            Fail(XmlError.InvalidName, _pos, "a name cannot start with this character");
+        }
+
+        colon = name.IndexOf((byte)':');
+        if (colon >= 0 && (colon == length - 1 || name[(colon + 1)..].Contains((byte)':') || IsDigitDashOrDot(name[colon + 1])))
+        {
+            Fail(XmlError.InvalidName, _pos, "a qualified name has one prefix and a local part");
+        }
+
+        _pos += length;
+    }
+
+    private static bool IsDigitDashOrDot(byte b) => b is (byte)'-' or (byte)'.' || (b >= (byte)'0' && b <= (byte)'9');
+
+    private bool SkipWhitespace()
+    {
+        var start = _pos;
+        while (_pos < _xml.Length && IsWhitespace(_xml[_pos]))
+        {
+            _pos++;
+        }
+
+        return _pos > start;
+    }
+
+    private static bool IsWhitespace(byte b) => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n';
+
+    private readonly void CheckTextLength(int length, int offset)
+    {
+        if (length > _options.MaxTextLength)
+        {
+            Fail(XmlError.TextLengthLimitExceeded, offset, "text longer than the limit");
+        }
+    }
+
+    private void AppendScratch(scoped ReadOnlySpan<byte> bytes, int offset)
+    {
+        var needed = _scratchLength + bytes.Length;
+        CheckTextLength(needed, offset);
+        if (needed > _scratch.Length)
+        {
+            GrowBytes(ref _scratch, needed);
+        }
+
+        bytes.CopyTo(_scratch.AsSpan(_scratchLength));
+        _scratchLength = needed;
+    }
+
+    private void AppendNormalizedLineEnds(ReadOnlySpan<byte> raw)
+    {
+        while (!raw.IsEmpty)
+        {
+            var cr = raw.IndexOf((byte)'\r');
+            if (cr < 0)
+            {
+                AppendScratch(raw, 0);
+                return;
+            }
+
+            AppendScratch(raw[..cr], 0);
+            AppendScratch("\n"u8, 0);
+            raw = raw[(cr + 1)..];
+            if (!raw.IsEmpty && raw[0] == (byte)'\n')
+            {
+                raw = raw[1..];
+            }
+        }
+    }
+
+    private void AppendDecoded(ReadOnlySpan<byte> raw, bool attribute, int offset)
+    {
+        var searchValues = attribute ? s_attributeDecodeNeeded : s_textDecodeNeeded;
+        while (!raw.IsEmpty)
+        {
+            var special = raw.IndexOfAny(searchValues);
+            if (special < 0)
+            {
+                AppendScratch(raw, offset);
+                return;
+            }
+
+            AppendScratch(raw[..special], offset);
+            var b = raw[special];
+            raw = raw[(special + 1)..];
+            if (b == (byte)'&')
+            {
+                var semicolon = raw.IndexOf((byte)';');
+                if (semicolon < 0)
+                {
+                    Fail(XmlError.UnknownEntity, offset, "'&' that does not start a reference");
+                }
+
+                AppendReference(raw[..semicolon], offset);
+                raw = raw[(semicolon + 1)..];
+                continue;
+            }
+
+            if (b == (byte)'\r' && !raw.IsEmpty && raw[0] == (byte)'\n')
+            {
+                raw = raw[1..];
+            }
+
+            AppendScratch(attribute ? " "u8 : "\n"u8, offset);
+        }
+    }
+
+    private void AppendReference(ReadOnlySpan<byte> name, int offset)
+    {
+        ReadOnlySpan<byte> replacement = name switch
+        {
+            _ when name.SequenceEqual("lt"u8) => "<"u8,
+            _ when name.SequenceEqual("gt"u8) => ">"u8,
+            _ when name.SequenceEqual("amp"u8) => "&"u8,
+            _ when name.SequenceEqual("apos"u8) => "'"u8,
+            _ when name.SequenceEqual("quot"u8) => "\""u8,
+            _ => [],
+        };
+        if (!replacement.IsEmpty)
+        {
+            AppendScratch(replacement, offset);
+            return;
+        }
+
+        if (name.IsEmpty || name[0] != (byte)'#')
+        {
+            Fail(XmlError.UnknownEntity, offset, "an entity reference other than the five predefined ones");
+        }
+
+        var hex = name.Length > 1 && name[1] == (byte)'x';
+        var digits = name[(hex ? 2 : 1)..];
+        if (digits.IsEmpty || digits.Length > 8)
+        {
+            Fail(XmlError.InvalidCharacterReference, offset, "malformed character reference");
+        }
+
+        var value = 0;
+        foreach (var d in digits)
+        {
+            int digit = d switch
+            {
+                >= (byte)'0' and <= (byte)'9' => d - '0',
+                >= (byte)'a' and <= (byte)'f' when hex => d - 'a' + 10,
+                >= (byte)'A' and <= (byte)'F' when hex => d - 'A' + 10,
+                _ => -1,
+            };
+            if (digit < 0)
+            {
+                Fail(XmlError.InvalidCharacterReference, offset, "malformed character reference");
+            }
+
+            value = (value * (hex ? 16 : 10)) + digit;
+        }
+
+        var isXmlChar = value is 0x9 or 0xA or 0xD
+            || (value >= 0x20 && value <= 0xD7FF)
+            || (value >= 0xE000 && value <= 0xFFFD)
+            || (value >= 0x10000 && value <= 0x10FFFF);
+        if (!isXmlChar)
+        {
+            Fail(XmlError.InvalidCharacterReference, offset, "a character reference to a character XML does not allow");
+        }
+
+        Span<byte> utf8 = stackalloc byte[4];
+        var length = new System.Text.Rune(value).EncodeToUtf8(utf8);
+        AppendScratch(utf8[..length], offset);
+    }
+
+    private static void Grow<T>(ref T[] array)
+    {
+        var bigger = ArrayPool<T>.Shared.Rent(array.Length * 2);
+        array.AsSpan().CopyTo(bigger);
+        ArrayPool<T>.Shared.Return(array);
+        array = bigger;
+    }
+
+    private static void GrowBytes(ref byte[] array, int needed)
+    {
+        var bigger = ArrayPool<byte>.Shared.Rent(Math.Max(needed, array.Length * 2));
+        array.AsSpan().CopyTo(bigger);
+        ArrayPool<byte>.Shared.Return(array);
+        array = bigger;
+    }
+
+    private readonly record struct Frame(int NameStart, int NameLength, int BindingsBefore, int Binding, int Colon);
+
+    private struct NamespaceBinding
+    {
+        public int PrefixStart;
+        public int PrefixLength;
+        public int UriStart;
+        public int UriLength;
+        public bool UriDecoded;
+    }
+
+    private struct Attribute
+    {
+        public int NameStart;
+        public int NameLength;
+        public int Colon;
+        public int ValueStart;
+        public int ValueLength;
+        public bool NeedsDecode;
+        public int Binding;
+    }
+}

@@ -1,0 +1,180 @@
+using System;
+
+namespace OpenAdr.Edge.Xml;
+
+/// <summary>xs:dateTime as OpenADR uses it: read with any offset (or none, taken as UTC), written in UTC with <c>Z</c>.</summary>
+public static class XmlDateTime
+{
+    /// <summary>Longest text <see cref="Format"/> writes: <c>yyyy-MM-ddTHH:mm:ss.fffffffZ</c>.</summary>
+    public const int MaxLength = 28;
+
+    public static int Format(DateTime value, Span<byte> destination)
+    {
+        var utc = value.Kind == DateTimeKind.Local ? value.ToUniversalTime() : value;
+        WriteDigits(destination, 0, utc.Year, 4);
+        destination[4] = (byte)'-';
+        WriteDigits(destination, 5, utc.Month, 2);
+        destination[7] = (byte)'-';
+        WriteDigits(destination, 8, utc.Day, 2);
+        destination[10] = (byte)'T';
+        WriteDigits(destination, 11, utc.Hour, 2);
+        destination[13] = (byte)':';
+        WriteDigits(destination, 14, utc.Minute, 2);
+        destination[16] = (byte)':';
+        WriteDigits(destination, 17, utc.Second, 2);
+        var length = 19;
+        var fraction = (int)(utc.Ticks % TimeSpan.TicksPerSecond);
+        if (fraction != 0)
+        {
+            destination[length++] = (byte)'.';
+            var digits = 7;
+            while (fraction % 10 == 0)
+            {
+                fraction /= 10;
+                digits--;
+            }
+
+            WriteDigits(destination, length, fraction, digits);
+            length += digits;
+        }
+
+        destination[length++] = (byte)'Z';
+        return length;
+    }
+
+    /// <summary>Parses the XSD lexical form (leading and trailing whitespace allowed). Fractions beyond 100 ns are truncated.</summary>
+    public static bool TryParse(ReadOnlySpan<byte> text, out DateTime value)
+    {
+        value = default;
+        text = text.Trim(" \t\r\n"u8);
+        var pos = 0;
+        var yearDigits = 0;
+        while (pos < text.Length && IsDigit(text[pos]))
+        {
+            pos++;
+            yearDigits++;
+        }
+
+        if (yearDigits != 4)
+        {
+            return false;
+        }
+
+        var year = Number(text, 0, 4);
+        if (!Expect(text, ref pos, '-') || !TwoDigits(text, ref pos, out var month) || !Expect(text, ref pos, '-')
+            || !TwoDigits(text, ref pos, out var day) || !Expect(text, ref pos, 'T')
+            || !TwoDigits(text, ref pos, out var hour) || !Expect(text, ref pos, ':')
+            || !TwoDigits(text, ref pos, out var minute) || !Expect(text, ref pos, ':')
+            || !TwoDigits(text, ref pos, out var second))
+        {
+            return false;
+        }
+
+        long fractionTicks = 0;
+        if (pos < text.Length && text[pos] == (byte)'.')
+        {
+            pos++;
+            var start = pos;
+            long scale = TimeSpan.TicksPerSecond;
+            while (pos < text.Length && IsDigit(text[pos]))
+            {
+                scale /= 10;
+                fractionTicks += (text[pos] - '0') * scale;
+                pos++;
+            }
+
+            if (pos == start)
+            {
+                return false;
+            }
+        }
+
+        var offsetMinutes = 0;
+        if (pos < text.Length)
+        {
+            if (text[pos] == (byte)'Z')
+            {
+                pos++;
+            }
+            else if (text[pos] is (byte)'+' or (byte)'-')
+            {
+                var sign = text[pos] == (byte)'-' ? -1 : 1;
+                pos++;
+                if (!TwoDigits(text, ref pos, out var offsetHours) || !Expect(text, ref pos, ':') || !TwoDigits(text, ref pos, out var offsetMinute)
+                    || offsetHours > 14 || offsetMinute > 59 || (offsetHours == 14 && offsetMinute != 0))
+                {
+                    return false;
+                }
+
+                offsetMinutes = sign * ((offsetHours * 60) + offsetMinute);
+            }
+        }
+
+        if (pos != text.Length || month is < 1 or > 12 || day < 1 || minute > 59 || second > 59)
+        {
+            return false;
+        }
+
+        var endOfDay = hour == 24;
+        if (hour > 24 || (endOfDay && (minute != 0 || second != 0 || fractionTicks != 0)) || year < 1 || day > DateTime.DaysInMonth(year, month))
+        {
+            return false;
+        }
+
+        var ticks = new DateTime(year, month, day, endOfDay ? 0 : hour, minute, second, DateTimeKind.Utc).Ticks + fractionTicks
+            - (offsetMinutes * TimeSpan.TicksPerMinute) + (endOfDay ? TimeSpan.TicksPerDay : 0);
+        if (ticks < DateTime.MinValue.Ticks || ticks > DateTime.MaxValue.Ticks)
+        {
+            return false;
+        }
+
+        value = new DateTime(ticks, DateTimeKind.Utc);
+        return true;
+    }
+
+    private static bool IsDigit(byte b) => b >= (byte)'0' && b <= (byte)'9';
+
+    private static int Number(ReadOnlySpan<byte> text, int start, int length)
+    {
+        var n = 0;
+        for (var i = start; i < start + length; i++)
+        {
+            n = (n * 10) + (text[i] - '0');
+        }
+
+        return n;
+    }
+
+    private static bool Expect(ReadOnlySpan<byte> text, ref int pos, char c)
+    {
+        if (pos < text.Length && text[pos] == (byte)c)
+        {
+            pos++;
+            return true;
+        }
+
+        return false;
+    }
+
+    private static bool TwoDigits(ReadOnlySpan<byte> text, ref int pos, out int value)
+    {
+        value = 0;
+        if (pos + 2 > text.Length || !IsDigit(text[pos]) || !IsDigit(text[pos + 1]))
+        {
+            return false;
+        }
+
+        value = Number(text, pos, 2);
+        pos += 2;
+        return true;
+    }
+
+    internal static void WriteDigits(Span<byte> destination, int start, long value, int digits)
+    {
+        for (var i = start + digits - 1; i >= start; i--)
+        {
+            destination[i] = (byte)('0' + (value % 10));
+            value /= 10;
+        }
+    }
+}

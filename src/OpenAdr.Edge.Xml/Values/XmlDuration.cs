@@ -1,0 +1,183 @@
+using System;
+using System.Buffers.Text;
+
+namespace OpenAdr.Edge.Xml;
+
+/// <summary>
+/// xs:duration as a <see cref="TimeSpan"/>. Written in whole units (<c>P1DT2H30M</c>, never <c>PT9000S</c>).
+/// Years and months are refused on reading: they have no fixed length, and OpenADR durations never use them.
+/// </summary>
+public static class XmlDuration
+{
+    /// <summary>Longest text <see cref="Format"/> writes.</summary>
+    public const int MaxLength = 48;
+
+    public static int Format(TimeSpan value, Span<byte> destination)
+    {
+        var length = 0;
+        var ticks = value.Ticks;
+        if (ticks < 0)
+        {
+            destination[length++] = (byte)'-';
+        }
+
+        destination[length++] = (byte)'P';
+        var magnitude = ticks == long.MinValue ? TimeSpan.MaxValue : TimeSpan.FromTicks(Math.Abs(ticks));
+        if (magnitude == TimeSpan.Zero)
+        {
+            "T0S"u8.CopyTo(destination[length..]);
+            return length + 3;
+        }
+
+        length += Part(destination[length..], magnitude.Days, (byte)'D');
+        var fraction = magnitude.Ticks % TimeSpan.TicksPerSecond;
+        if (magnitude.Hours == 0 && magnitude.Minutes == 0 && magnitude.Seconds == 0 && fraction == 0)
+        {
+            return length;
+        }
+
+        destination[length++] = (byte)'T';
+        length += Part(destination[length..], magnitude.Hours, (byte)'H');
+        length += Part(destination[length..], magnitude.Minutes, (byte)'M');
+        if (magnitude.Seconds == 0 && fraction == 0)
+        {
+            return length;
+        }
+
+        Utf8Formatter.TryFormat(magnitude.Seconds, destination[length..], out var written);
+        length += written;
+        if (fraction != 0)
+        {
+            destination[length++] = (byte)'.';
+            var digits = 7;
+            while (fraction % 10 == 0)
+            {
+                fraction /= 10;
+                digits--;
+            }
+
+            XmlDateTime.WriteDigits(destination, length, fraction, digits);
+            length += digits;
+        }
+
+        destination[length++] = (byte)'S';
+        return length;
+    }
+
+    public static bool TryParse(ReadOnlySpan<byte> text, out TimeSpan value)
+    {
+        value = default;
+        text = text.Trim(" \t\r\n"u8);
+        var pos = 0;
+        var negative = false;
+        if (pos < text.Length && text[pos] == (byte)'-')
+        {
+            negative = true;
+            pos++;
+        }
+
+        if (pos >= text.Length || text[pos++] != (byte)'P')
+        {
+            return false;
+        }
+
+        decimal ticks = 0;
+        var inTime = false;
+        var anyPart = false;
+        var timeParts = 0;
+        var lastUnit = 0;
+        while (pos < text.Length)
+        {
+            if (text[pos] == (byte)'T')
+            {
+                if (inTime)
+                {
+                    return false;
+                }
+
+                inTime = true;
+                pos++;
+                continue;
+            }
+
+            var start = pos;
+            while (pos < text.Length && (char.IsAsciiDigit((char)text[pos]) || text[pos] == (byte)'.'))
+            {
+                pos++;
+            }
+
+            if (pos == start || pos >= text.Length || !Utf8Parser.TryParse(text[start..pos], out decimal number, out var consumed) || consumed != pos - start)
+            {
+                return false;
+            }
+
+            var unit = text[pos++];
+            int order;
+            long unitTicks;
+            switch (unit)
+            {
+                case (byte)'Y' when !inTime:
+                case (byte)'M' when !inTime:
+                    return false;
+                case (byte)'D' when !inTime:
+                    order = 1;
+                    unitTicks = TimeSpan.TicksPerDay;
+                    break;
+                case (byte)'H' when inTime:
+                    order = 2;
+                    unitTicks = TimeSpan.TicksPerHour;
+                    break;
+                case (byte)'M' when inTime:
+                    order = 3;
+                    unitTicks = TimeSpan.TicksPerMinute;
+                    break;
+                case (byte)'S' when inTime:
+                    order = 4;
+                    unitTicks = TimeSpan.TicksPerSecond;
+                    break;
+                default:
+                    return false;
+            }
+
+            var hasDot = text[start..(pos - 1)].Contains((byte)'.');
+            if (order <= lastUnit || (hasDot && unit != (byte)'S'))
+            {
+                return false;
+            }
+
+            lastUnit = order;
+            anyPart = true;
+            if (inTime)
+            {
+                timeParts++;
+            }
+
+            ticks += number * unitTicks;
+            if (ticks > TimeSpan.MaxValue.Ticks)
+            {
+                return false;
+            }
+        }
+
+        if (!anyPart || (inTime && timeParts == 0))
+        {
+            return false;
+        }
+
+        var whole = (long)decimal.Truncate(ticks);
+        value = TimeSpan.FromTicks(negative ? -whole : whole);
+        return true;
+    }
+
+    private static int Part(Span<byte> destination, int amount, byte unit)
+    {
+        if (amount == 0)
+        {
+            return 0;
+        }
+
+        Utf8Formatter.TryFormat(amount, destination, out var written);
+        destination[written] = unit;
+        return written + 1;
+    }
+}

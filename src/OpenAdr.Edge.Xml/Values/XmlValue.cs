@@ -1,0 +1,143 @@
+using System;
+using System.Globalization;
+
+namespace OpenAdr.Edge.Xml;
+
+/// <summary>Parses XSD simple-type lexical forms from UTF-8 (whitespace around the value is collapsed, as XSD does).</summary>
+public static class XmlValue
+{
+    private static ReadOnlySpan<byte> Whitespace => " \t\r\n"u8;
+
+    public static bool TryParseInt32(ReadOnlySpan<byte> text, out int value) =>
+        int.TryParse(text.Trim(Whitespace), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
+
+    public static bool TryParseInt64(ReadOnlySpan<byte> text, out long value) =>
+        long.TryParse(text.Trim(Whitespace), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
+
+    public static bool TryParseDecimal(ReadOnlySpan<byte> text, out decimal value)
+    {
+        text = text.Trim(Whitespace);
+        return IsDecimalLexical(text) &&
+            decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value)
+            || Fail(out value);
+    }
+
+    public static bool TryParseSingle(ReadOnlySpan<byte> text, out float value)
+    {
+        text = text.Trim(Whitespace);
+        if (TrySpecial(text, out var special))
+        {
+            value = (float)special;
+            return true;
+        }
+
+        return IsFloatLexical(text) && float.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) || Fail(out value);
+    }
+
+    public static bool TryParseDouble(ReadOnlySpan<byte> text, out double value)
+    {
+        text = text.Trim(Whitespace);
+        if (TrySpecial(text, out value))
+        {
+            return true;
+        }
+
+        return IsFloatLexical(text) && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) || Fail(out value);
+    }
+
+    /// <summary>xs:boolean: true, false, 1, 0.</summary>
+    public static bool TryParseBoolean(ReadOnlySpan<byte> text, out bool value)
+    {
+        text = text.Trim(Whitespace);
+        if (text.SequenceEqual("true"u8) || text.SequenceEqual("1"u8))
+        {
+            value = true;
+            return true;
+        }
+
+        value = false;
+        return text.SequenceEqual("false"u8) || text.SequenceEqual("0"u8);
+    }
+
+    public static bool TryParseBase64(ReadOnlySpan<byte> text, out byte[] value)
+    {
+        Span<byte> compact = text.Length <= 1024 ? stackalloc byte[text.Length] : new byte[text.Length];
+        var length = 0;
+        foreach (var b in text)
+        {
+            if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
+            {
+                compact[length++] = b;
+            }
+        }
+
+        value = new byte[System.Buffers.Text.Base64.GetMaxDecodedFromUtf8Length(length)];
+        var status = System.Buffers.Text.Base64.DecodeFromUtf8(compact[..length], value, out _, out var written);
+        if (status != System.Buffers.OperationStatus.Done)
+        {
+            value = [];
+            return false;
+        }
+
+        value = value.AsSpan(0, written).ToArray();
+        return true;
+    }
+
+    private static bool TrySpecial(ReadOnlySpan<byte> text, out double value)
+    {
+        value = text switch
+        {
+            _ when text.SequenceEqual("INF"u8) || text.SequenceEqual("+INF"u8) => double.PositiveInfinity,
+            _ when text.SequenceEqual("-INF"u8) => double.NegativeInfinity,
+            _ when text.SequenceEqual("NaN"u8) => double.NaN,
+            _ => 0,
+        };
+        return value != 0;
+    }
+
+    // .NET also takes "Infinity", "∞", thousands separators and hex; XSD takes only digits, one '.', and an exponent.
+    private static bool IsFloatLexical(ReadOnlySpan<byte> text)
+    {
+        var exponent = text.IndexOfAny("eE"u8);
+        var mantissa = exponent < 0 ? text : text[..exponent];
+        if (!IsDecimalLexical(mantissa))
+        {
+            return false;
+        }
+
+        if (exponent < 0)
+        {
+            return true;
+        }
+
+        var power = text[(exponent + 1)..];
+        if (!power.IsEmpty && power[0] is (byte)'+' or (byte)'-')
+        {
+            power = power[1..];
+        }
+
+        return !power.IsEmpty && power.IndexOfAnyExceptInRange((byte)'0', (byte)'9') < 0;
+    }
+
+    private static bool IsDecimalLexical(ReadOnlySpan<byte> text)
+    {
+        if (!text.IsEmpty && text[0] is (byte)'+' or (byte)'-')
+        {
+            text = text[1..];
+        }
+
+        var dot = text.IndexOf((byte)'.');
+        var integer = dot < 0 ? text : text[..dot];
+        var fraction = dot < 0 ? [] : text[(dot + 1)..];
+        return integer.Length + fraction.Length > 0
+            && integer.IndexOfAnyExceptInRange((byte)'0', (byte)'9') < 0
+            && fraction.IndexOfAnyExceptInRange((byte)'0', (byte)'9') < 0;
+    }
+
+    private static bool Fail<T>(out T value)
+        where T : struct
+    {
+        value = default;
+        return false;
+    }
+}

@@ -1,0 +1,127 @@
+using System;
+using System.Buffers;
+using System.Text;
+using OpenAdr.Edge.Xml;
+using Xunit;
+
+namespace OpenAdr.Edge.Xml.Tests;
+
+public class Utf8XmlWriterTests
+{
+    [Fact]
+    public void Text_and_attributes_are_escaped()
+    {
+        var output = Write(static (ref Utf8XmlWriter w) =>
+        {
+            w.WriteStartTag("e"u8);
+            w.WriteAttribute("a"u8, "\"<&>\n\t");
+            w.CloseStartTag();
+            w.WriteText("<tag> & \r é €");
+            w.WriteEndTag("e"u8);
+        });
+        Assert.Equal("<e a=\"&quot;&lt;&amp;&gt;&#xA;&#x9;\">&lt;tag&gt; &amp; &#xD; é €</e>", output);
+    }
+
+    [Fact]
+    public void Control_characters_XML_cannot_carry_are_refused()
+    {
+        Assert.Throws<ArgumentException>(() => Write(static (ref Utf8XmlWriter w) => w.WriteText("bell\u0007")));
+        Assert.Throws<ArgumentException>(() => Write(static (ref Utf8XmlWriter w) => w.WriteText("lone \uD800 surrogate")));
+    }
+
+    [Theory]
+    [InlineData(1.5f, "1.5")]
+    [InlineData(0.1f, "0.1")]
+    [InlineData(-2f, "-2")]
+    [InlineData(1e20f, "1E+20")]
+    [InlineData(float.PositiveInfinity, "INF")]
+    [InlineData(float.NegativeInfinity, "-INF")]
+    [InlineData(float.NaN, "NaN")]
+    public void Floats_use_the_shortest_round_trip_form_and_xsd_special_values(float value, string expected)
+    {
+        Assert.Equal(expected, Write((ref Utf8XmlWriter w) => w.WriteValue(value)));
+    }
+
+    [Fact]
+    public void Integers_decimals_and_booleans_are_invariant()
+    {
+        Assert.Equal("-42|9000000000|12.50|true|false", Write(static (ref Utf8XmlWriter w) =>
+        {
+            w.WriteValue(-42);
+            w.WriteRaw("|"u8);
+            w.WriteValue(9_000_000_000L);
+            w.WriteRaw("|"u8);
+            w.WriteValue(12.50m);
+            w.WriteRaw("|"u8);
+            w.WriteValue(true);
+            w.WriteRaw("|"u8);
+            w.WriteValue(false);
+        }));
+    }
+
+    [Theory]
+    [InlineData("2026-11-26T03:49:50.0000000Z", "2026-11-26T03:49:50Z")]
+    [InlineData("2026-11-26T03:49:50.6420480Z", "2026-11-26T03:49:50.642048Z")]
+    [InlineData("2026-01-02T03:04:05.1000000Z", "2026-01-02T03:04:05.1Z")]
+    public void Date_times_are_utc_with_z_and_only_the_digits_they_need(string roundTrip, string expected)
+    {
+        var value = DateTime.Parse(roundTrip, null, System.Globalization.DateTimeStyles.RoundtripKind);
+        Assert.Equal(expected, Write((ref Utf8XmlWriter w) => w.WriteValue(value)));
+    }
+
+    [Fact]
+    public void Offset_date_times_are_converted_to_utc()
+    {
+        var local = new DateTimeOffset(2026, 11, 26, 5, 0, 0, TimeSpan.FromHours(2)).LocalDateTime;
+        Assert.Equal("2026-11-26T03:00:00Z", Write((ref Utf8XmlWriter w) => w.WriteValue(local)));
+    }
+
+    [Theory]
+    [InlineData(0, 0, 0, 0, "PT0S")]
+    [InlineData(0, 0, 10, 0, "PT10M")]
+    [InlineData(0, 2, 0, 0, "PT2H")]
+    [InlineData(1, 0, 0, 0, "P1D")]
+    [InlineData(1, 2, 30, 5, "P1DT2H30M5S")]
+    [InlineData(0, 0, 0, 2, "PT2S")]
+    [InlineData(0, 0, 90, 0, "PT1H30M")]
+    public void Durations_are_written_in_whole_units(int days, int hours, int minutes, int seconds, string expected)
+    {
+        var value = new TimeSpan(days, hours, minutes, seconds);
+        Assert.Equal(expected, Write((ref Utf8XmlWriter w) => w.WriteValue(value)));
+    }
+
+    [Fact]
+    public void Negative_and_fractional_durations()
+    {
+        Assert.Equal("-PT5M", Write(static (ref Utf8XmlWriter w) => w.WriteValue(TimeSpan.FromMinutes(-5))));
+        Assert.Equal("PT1.5S", Write(static (ref Utf8XmlWriter w) => w.WriteValue(TimeSpan.FromMilliseconds(1500))));
+    }
+
+    [Fact]
+    public void Long_output_spills_across_buffer_segments()
+    {
+        var text = new string('a', 100_000) + "&" + new string('€', 50_000);
+        var output = Write((ref Utf8XmlWriter w) => w.WriteText(text));
+        Assert.Equal(text.Replace("&", "&amp;", StringComparison.Ordinal), output);
+    }
+
+    [Fact]
+    public void Base64_is_written_in_chunks()
+    {
+        var bytes = new byte[5000];
+        new Random(7).NextBytes(bytes);
+        var output = Write((ref Utf8XmlWriter w) => w.WriteBase64(bytes));
+        Assert.Equal(Convert.ToBase64String(bytes), output);
+    }
+
+    private delegate void WriteAction(ref Utf8XmlWriter writer);
+
+    private static string Write(WriteAction action)
+    {
+        var buffer = new ArrayBufferWriter<byte>(16);
+        var writer = new Utf8XmlWriter(buffer);
+        action(ref writer);
+        writer.Flush();
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+}
