@@ -270,7 +270,8 @@ internal static class Emitter
             w.Line($"if (global::System.MemoryExtensions.SequenceEqual(attributeName, {Utf8(attribute.Name.LocalName)}) && global::System.MemoryExtensions.SequenceEqual(attributeNs, {Utf8(attribute.Name.Namespace)}))");
             w.Open();
             w.Line("var text = reader.GetAttributeValue(i);");
-            EmitParse(w, attribute, "text", "value." + attribute.PropertyName, "@" + attribute.Name.Qualified);
+            // Attribute values (schemaVersion, Id) repeat on every message: pooling them keeps reads allocation-free.
+            EmitParse(w, attribute with { Intern = true }, "text", "value." + attribute.PropertyName, "@" + attribute.Name.Qualified);
             if (attribute.IsRequired)
             {
                 w.Line($"seen{attribute.PropertyName} = true;");

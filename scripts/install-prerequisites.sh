@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Installs, on a fresh Debian 12 machine, what building and testing OpenAdr.Edge needs beyond the .NET SDK:
+# the native toolchain NativeAOT links with. Idempotent; does nothing when all is there.
+set -euo pipefail
+missing=()
+command -v clang >/dev/null 2>&1 || missing+=(clang)
+dpkg -s zlib1g-dev >/dev/null 2>&1 || missing+=(zlib1g-dev)
+command -v python3 >/dev/null 2>&1 || missing+=(python3)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "installing: ${missing[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+command -v dotnet >/dev/null 2>&1 || { echo "the .NET SDK 10 must be installed (dotnet on PATH)"; exit 1; }
