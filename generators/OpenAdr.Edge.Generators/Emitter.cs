@@ -138,19 +138,19 @@ internal static class Emitter
             names.Add(element.Kind == MemberKind.Choice ? string.Join(" | ", element.Choices.Select(c => c.Element.Qualified)) : element.Name.Qualified);
         }
 
-        var hide = model.HidesBaseMembers ? "new " : string.Empty;
-        w.Line($"private {hide}const ulong XmlRequiredChildren = 0x{required.ToString("X", CultureInfo.InvariantCulture)}UL;");
-        w.Line($"private {hide}const ulong XmlRepeatedChildren = 0x{repeated.ToString("X", CultureInfo.InvariantCulture)}UL;");
-        w.Line($"private static {hide}readonly string[] s_xmlChildNames = [{string.Join(", ", names.Select(Quote))}];");
+        // Private, so a derived [XmlType] class's tables need no "new": the base's are not accessible to hide.
+        w.Line($"private const ulong XmlRequiredChildren = 0x{required.ToString("X", CultureInfo.InvariantCulture)}UL;");
+        w.Line($"private const ulong XmlRepeatedChildren = 0x{repeated.ToString("X", CultureInfo.InvariantCulture)}UL;");
+        w.Line($"private static readonly string[] s_xmlChildNames = [{string.Join(", ", names.Select(Quote))}];");
         w.Line();
     }
 
     private static void EmitReader(SourceWriter w, TypeModel model)
     {
-        var hide = model.HidesBaseMembers ? "new " : string.Empty;
         var owner = Quote(model.Name);
         w.Line("/// <inheritdoc/>");
-        w.Line($"public static {hide}void ReadXml(ref {Reader} reader, {NotNull} ref {model.FullName}? value, {Context} context)");
+        // No "new": its value parameter is typed by this class, so it overloads the base's ReadXml rather than hiding it.
+        w.Line($"public static void ReadXml(ref {Reader} reader, {NotNull} ref {model.FullName}? value, {Context} context)");
         w.Open();
         w.Line($"value ??= new {model.FullName}();");
         EmitReadAttributes(w, model, owner);

@@ -26,6 +26,7 @@ public ref struct Utf8XmlReader
     private ReadOnlySpan<byte> _xml;
     private XmlReaderOptions _options;
     private byte[]? _copy;
+    private Buffers? _buffers;
     private Frame[] _frames;
     private int _depth;
     private NamespaceBinding[] _bindings;
@@ -58,11 +59,12 @@ public ref struct Utf8XmlReader
 
     public Utf8XmlReader(ReadOnlySpan<byte> xml, XmlReaderOptions options)
     {
-        _frames = ArrayPool<Frame>.Shared.Rent(16);
-        _bindings = ArrayPool<NamespaceBinding>.Shared.Rent(16);
-        _attributes = ArrayPool<Attribute>.Shared.Rent(8);
-        _scratch = ArrayPool<byte>.Shared.Rent(256);
-        _namespaceText = ArrayPool<byte>.Shared.Rent(64);
+        _buffers = Buffers.Take();
+        _frames = _buffers.Frames;
+        _bindings = _buffers.Bindings;
+        _attributes = _buffers.Attributes;
+        _scratch = _buffers.Scratch;
+        _namespaceText = _buffers.NamespaceText;
         Start(xml, options);
     }
 
@@ -332,11 +334,16 @@ public ref struct Utf8XmlReader
 
     public void Dispose()
     {
-        ArrayPool<Frame>.Shared.Return(_frames);
-        ArrayPool<NamespaceBinding>.Shared.Return(_bindings);
-        ArrayPool<Attribute>.Shared.Return(_attributes);
-        ArrayPool<byte>.Shared.Return(_scratch);
-        ArrayPool<byte>.Shared.Return(_namespaceText);
+        if (_buffers is not null)
+        {
+            _buffers.Frames = _frames;
+            _buffers.Bindings = _bindings;
+            _buffers.Attributes = _attributes;
+            _buffers.Scratch = _scratch;
+            _buffers.NamespaceText = _namespaceText;
+            Buffers.Give(_buffers);
+        }
+
         if (_copy is not null)
         {
             ArrayPool<byte>.Shared.Return(_copy);
@@ -826,9 +833,12 @@ public ref struct Utf8XmlReader
 
         for (var i = _bindingCount - 1; i >= 0; i--)
         {
-            if (_xml.Slice(_bindings[i].PrefixStart, _bindings[i].PrefixLength).SequenceEqual(prefix))
+            ref readonly var binding = ref _bindings[i];
+            if (binding.PrefixLength == prefix.Length
+                && (prefix.IsEmpty || _xml[binding.PrefixStart] == prefix[0])
+                && _xml.Slice(binding.PrefixStart, binding.PrefixLength).SequenceEqual(prefix))
             {
-                return _bindings[i].UriLength == 0 ? NoNamespace : i;
+                return binding.UriLength == 0 ? NoNamespace : i;
             }
         }
 
@@ -1090,18 +1100,49 @@ public ref struct Utf8XmlReader
 
     private static void Grow<T>(ref T[] array)
     {
-        var bigger = ArrayPool<T>.Shared.Rent(array.Length * 2);
+        var bigger = new T[array.Length * 2];
         array.AsSpan().CopyTo(bigger);
-        ArrayPool<T>.Shared.Return(array);
         array = bigger;
     }
 
     private static void GrowBytes(ref byte[] array, int needed)
     {
-        var bigger = ArrayPool<byte>.Shared.Rent(Math.Max(needed, array.Length * 2));
+        var bigger = new byte[Math.Max(needed, array.Length * 2)];
         array.AsSpan().CopyTo(bigger);
-        ArrayPool<byte>.Shared.Return(array);
         array = bigger;
+    }
+
+    /// <summary>
+    /// The reader's working arrays, kept per thread between documents: taking them back costs nothing, where five
+    /// pool rentals cost more than reading a whole oadrPoll. Arrays grown past the limits' needs are dropped.
+    /// </summary>
+    private sealed class Buffers
+    {
+        private const int MaxKeptScratch = 64 * 1024;
+
+        [ThreadStatic]
+        private static Buffers? t_cached;
+
+        public Frame[] Frames = new Frame[16];
+        public NamespaceBinding[] Bindings = new NamespaceBinding[16];
+        public Attribute[] Attributes = new Attribute[8];
+        public byte[] Scratch = new byte[256];
+        public byte[] NamespaceText = new byte[64];
+
+        public static Buffers Take()
+        {
+            var buffers = t_cached ?? new Buffers();
+            t_cached = null;
+            return buffers;
+        }
+
+        public static void Give(Buffers buffers)
+        {
+            if (buffers.Scratch.Length <= MaxKeptScratch && buffers.NamespaceText.Length <= MaxKeptScratch)
+            {
+                t_cached = buffers;
+            }
+        }
     }
 
     private readonly record struct Frame(int NameStart, int NameLength, int BindingsBefore, int Binding, int Colon);
