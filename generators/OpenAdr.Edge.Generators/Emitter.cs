@@ -345,6 +345,7 @@ internal static class Emitter
         }
 
         var display = element.Name.Qualified;
+        w.Line($"{Sequence}.NoAttributes(ref reader, {Quote(display)});");
         if (element.Inner is { } inner)
         {
             w.Line($"if (!reader.ReadToNextChild() || !global::System.MemoryExtensions.SequenceEqual(reader.LocalName, {Utf8(inner.LocalName)}) || !global::System.MemoryExtensions.SequenceEqual(reader.NamespaceUri, {Utf8(inner.Namespace)}))");
@@ -352,6 +353,7 @@ internal static class Emitter
             w.Line($"{Sequence}.MissingInner(ref reader, {Quote(element.Name.Qualified)}, {Quote(inner.Qualified)});");
             w.Close();
             display = inner.Qualified;
+            w.Line($"{Sequence}.NoAttributes(ref reader, {Quote(display)});");
         }
 
         w.Line("var text = reader.ReadElementText();");
@@ -395,6 +397,18 @@ internal static class Emitter
         switch (member.ValueKind)
         {
             case ValueKind.String:
+                if (member.Format is not null)
+                {
+                    w.Line($"if (!{Value}.IsValidText(global::OpenAdr.Edge.Xml.Serialization.XmlTextFormat.{member.Format}, {text}))");
+                    w.Open();
+                    w.Line(invalid);
+                    w.Close();
+                    if (member.Format == "Id")
+                    {
+                        w.Line($"reader.DeclareId({text});");
+                    }
+                }
+
                 if (member.Fixed is not null)
                 {
                     w.Line($"if (!global::System.MemoryExtensions.SequenceEqual(global::System.MemoryExtensions.Trim({text}, \" \\t\\r\\n\"u8), {Utf8(member.Fixed)}))");
@@ -406,7 +420,7 @@ internal static class Emitter
                 if (member.RestrictionEnum is not null)
                 {
                     var extension = member.ExtensionPrefix is null ? string.Empty
-                        : $" && !global::System.MemoryExtensions.StartsWith(global::System.MemoryExtensions.TrimStart({text}, \" \\t\\r\\n\"u8), {Utf8(member.ExtensionPrefix)})";
+                        : $" && !{Value}.IsExtensionToken({text}, {Utf8(member.ExtensionPrefix)})";
                     w.Line($"if (!{EnumHelper(member.RestrictionEnum)}.IsDefined({text}){extension})");
                     w.Open();
                     w.Line(invalid);

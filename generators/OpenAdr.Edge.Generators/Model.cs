@@ -56,6 +56,7 @@ internal sealed record MemberModel(
     int MinOccurs,
     bool Intern,
     string? Fixed,
+    string? Format,
     string? RestrictionEnum,
     string? ExtensionPrefix,
     EquatableArray<DerivedModel> Choices);

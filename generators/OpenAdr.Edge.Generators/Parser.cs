@@ -202,6 +202,7 @@ internal static class Parser
         var minOccurs = NamedInt(element ?? choice, "MinOccurs");
         var intern = element is not null && NamedBool(element, "Intern");
         var fixedValue = element is null ? null : NamedString(element, "Fixed");
+        var format = NamedEnumMember(element ?? attribute, "Format");
         string? restriction = null;
         string? extensionPrefix = null;
         if (Find(property, XmlRestriction) is { } restrictionAttribute)
@@ -222,6 +223,11 @@ internal static class Parser
         if ((intern || fixedValue is not null) && valueKind != ValueKind.String)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MisappliedOption, location, property.Name, "Intern and Fixed apply to string properties only"));
+        }
+
+        if (format is not null && valueKind != ValueKind.String)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MisappliedOption, location, property.Name, "Format applies to string properties only"));
         }
 
         if (minOccurs > 0 && !isList)
@@ -246,6 +252,7 @@ internal static class Parser
             minOccurs,
             intern,
             fixedValue,
+            format,
             restriction,
             extensionPrefix,
             choices);
@@ -410,6 +417,18 @@ internal static class Parser
 
     private static bool NamedBool(AttributeData attribute, string name) =>
         attribute.NamedArguments.FirstOrDefault(a => a.Key == name).Value.Value is true;
+
+    /// <summary>The member name of an enum-typed named argument, or null when it is absent or the enum's default (0).</summary>
+    private static string? NamedEnumMember(AttributeData? attribute, string name)
+    {
+        var argument = attribute?.NamedArguments.FirstOrDefault(a => a.Key == name).Value;
+        if (argument is not { Kind: TypedConstantKind.Enum, Type: INamedTypeSymbol enumType, Value: int value } || value == 0)
+        {
+            return null;
+        }
+
+        return enumType.GetMembers().OfType<IFieldSymbol>().FirstOrDefault(f => f.HasConstantValue && Equals(f.ConstantValue, value))?.Name;
+    }
 
     private static int NamedInt(AttributeData? attribute, string name) =>
         attribute?.NamedArguments.FirstOrDefault(a => a.Key == name).Value.Value is int value ? value : 0;

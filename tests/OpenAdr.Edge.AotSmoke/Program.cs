@@ -9,15 +9,15 @@ using OpenAdr.Edge.Xml;
 OadrMessage[] messages =
 [
     new OadrDistributeEvent { VtnId = "vtn-1", RequestId = "req-1" },
-    new OadrCreatedEvent(),
+    new OadrCreatedEvent { EiCreatedEvent = new EiCreatedEvent { EiResponse = Ok() } },
     new OadrRequestEvent(),
-    new OadrResponse { VenId = "ven-1" },
+    new OadrResponse { EiResponse = Ok(), VenId = "ven-1" },
     new OadrCancelOpt { OptId = "opt-1", VenId = "ven-1", RequestId = "req-1" },
-    new OadrCanceledOpt { OptId = "opt-1" },
+    new OadrCanceledOpt { EiResponse = Ok(), OptId = "opt-1" },
     new OadrCreateOpt { OptId = "opt-1", OptReason = "economic", VenId = "ven-1", RequestId = "req-1" },
-    new OadrCreatedOpt { OptId = "opt-1" },
+    new OadrCreatedOpt { EiResponse = Ok(), OptId = "opt-1" },
     new OadrCancelReport { RequestId = "req-1", ReportRequestIds = ["report-request-1"], ReportToFollow = true },
-    new OadrCanceledReport(),
+    new OadrCanceledReport { EiResponse = Ok() },
     new OadrCreateReport
     {
         RequestId = "req-1",
@@ -29,16 +29,17 @@ OadrMessage[] messages =
             },
         }],
     },
-    new OadrCreatedReport(),
+    new OadrCreatedReport { EiResponse = Ok() },
     new OadrRegisterReport { RequestId = "req-1" },
-    new OadrRegisteredReport(),
+    new OadrRegisteredReport { EiResponse = Ok() },
     new OadrUpdateReport { RequestId = "req-1" },
-    new OadrUpdatedReport(),
+    new OadrUpdatedReport { EiResponse = Ok() },
     new OadrCancelPartyRegistration { RequestId = "req-1", RegistrationId = "reg-1" },
-    new OadrCanceledPartyRegistration(),
+    new OadrCanceledPartyRegistration { EiResponse = Ok() },
     new OadrCreatePartyRegistration { RequestId = "req-1", OadrVenName = "building-7" },
     new OadrCreatedPartyRegistration
     {
+        EiResponse = Ok(),
         VtnId = "vtn-1",
         OadrProfiles = new OadrProfiles { Profiles = [new OadrProfile { OadrTransports = new OadrTransports { Transports = [new OadrTransport()] } }] },
         OadrRequestedOadrPollFreq = TimeSpan.FromSeconds(10),
@@ -82,6 +83,9 @@ catch (XmlReadException e) when (e.Error == XmlError.DtdNotAllowed)
 
 Console.WriteLine($"AOT smoke: {messages.Length} payload types and {files.Length} interop files round-tripped, {failures} failures");
 return failures == 0 ? 0 : 1;
+
+// The reader holds responseCode to the schema's three digits, which the empty default is not.
+static EiResponse Ok() => new() { ResponseCode = "200" };
 
 static byte[] Write(OadrPayload payload)
 {

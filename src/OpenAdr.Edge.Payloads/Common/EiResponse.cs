@@ -7,7 +7,7 @@ namespace OpenAdr.Edge.Payloads;
 [XmlType]
 public sealed partial class EiResponse
 {
-    [XmlElement("responseCode", Ns.Ei)]
+    [XmlElement("responseCode", Ns.Ei, Format = XmlTextFormat.ThreeDigits)]
     public string ResponseCode { get; set; } = "";
 
     [XmlElement("responseDescription", Ns.Ei)]

@@ -7,7 +7,7 @@ namespace OpenAdr.Edge.Payloads;
 [XmlType]
 public sealed partial class GmlFeatureCollection
 {
-    [XmlAttribute("id", Ns.Gml)]
+    [XmlAttribute("id", Ns.Gml, Format = XmlTextFormat.Id)]
     public string? Id { get; set; }
 
     [XmlElement("location", Ns.Gml)]
@@ -26,7 +26,7 @@ public sealed partial class GmlLocation
 [XmlType]
 public sealed partial class GmlPolygon
 {
-    [XmlAttribute("id", Ns.Gml)]
+    [XmlAttribute("id", Ns.Gml, Format = XmlTextFormat.Id)]
     public string? Id { get; set; }
 
     [XmlElement("exterior", Ns.Gml)]
@@ -38,6 +38,6 @@ public sealed partial class GmlPolygon
 public sealed partial class GmlExterior
 {
     /// <summary>gml:LinearRing/gml:posList: whitespace-separated doubles (xs:list of xs:double), kept as text.</summary>
-    [XmlElement("LinearRing", Ns.Gml, Inner = "posList")]
+    [XmlElement("LinearRing", Ns.Gml, Inner = "posList", Format = XmlTextFormat.DoubleList)]
     public string PosList { get; set; } = "";
 }

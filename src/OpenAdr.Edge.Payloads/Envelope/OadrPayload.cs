@@ -19,7 +19,7 @@ public sealed partial class OadrPayload
 [XmlType]
 public sealed partial class OadrSignedObject
 {
-    [XmlAttribute("Id", Ns.Oadr)]
+    [XmlAttribute("Id", Ns.Oadr, Format = XmlTextFormat.Id)]
     public string? Id { get; set; }
 
     [XmlChoice]

@@ -16,7 +16,7 @@ public sealed partial class EventResponses
 [XmlType]
 public sealed partial class EventResponse
 {
-    [XmlElement("responseCode", Ns.Ei)]
+    [XmlElement("responseCode", Ns.Ei, Format = XmlTextFormat.ThreeDigits)]
     public string ResponseCode { get; set; } = "";
 
     [XmlElement("responseDescription", Ns.Ei)]

@@ -37,6 +37,8 @@ public ref struct Utf8XmlReader
     private int _scratchLength;
     private byte[] _namespaceText;
     private int _namespaceTextLength;
+    private byte[] _ids;
+    private int _idsLength;
     private int _pos;
     private XmlNodeType _node;
     private bool _isEmpty;
@@ -65,6 +67,7 @@ public ref struct Utf8XmlReader
         _attributes = _buffers.Attributes;
         _scratch = _buffers.Scratch;
         _namespaceText = _buffers.NamespaceText;
+        _ids = _buffers.Ids;
         Start(xml, options);
     }
 
@@ -192,6 +195,11 @@ public ref struct Utf8XmlReader
                 Fail(_rootDone ? XmlError.TrailingContent : XmlError.InvalidSyntax, _pos, "text outside the root element");
             }
 
+            if (end == _xml.Length)
+            {
+                Fail(XmlError.UnexpectedEndOfInput, end, "document ends inside an element");
+            }
+
             SetTextNode(run, _pos);
             _pos = end;
             return true;
@@ -281,11 +289,11 @@ public ref struct Utf8XmlReader
             }
             else if (rest.StartsWith("<!"u8))
             {
-                Fail(rest.StartsWith("<!DOCTYPE"u8) ? XmlError.DtdNotAllowed : XmlError.InvalidSyntax, _pos, "markup declaration inside an element");
+                Fail(MarkupDeclarationError(rest), _pos, "markup declaration inside an element");
             }
             else
             {
-                Fail(XmlError.UnexpectedElement, _pos, "an element where text was expected");
+                Fail(rest.Length < 2 ? XmlError.UnexpectedEndOfInput : XmlError.UnexpectedElement, _pos, "an element where text was expected");
             }
         }
 
@@ -328,6 +336,35 @@ public ref struct Utf8XmlReader
         return _xml[start.._pos];
     }
 
+    /// <summary>
+    /// Records the value of an xs:ID attribute, refusing the document when an earlier element declared the same ID
+    /// (XSD requires IDs to be unique in a document). IDs are kept separated by 0, a byte XML text cannot hold.
+    /// </summary>
+    public void DeclareId(ReadOnlySpan<byte> id)
+    {
+        id = id.Trim(" \t\r\n"u8);
+        var known = _ids.AsSpan(0, _idsLength);
+        while (!known.IsEmpty)
+        {
+            var end = known.IndexOf((byte)0);
+            if (known[..end].SequenceEqual(id))
+            {
+                Fail(XmlError.InvalidValue, _pos, "an ID that an earlier element declared");
+            }
+
+            known = known[(end + 1)..];
+        }
+
+        if (_idsLength + id.Length + 1 > _ids.Length)
+        {
+            GrowBytes(ref _ids, _idsLength + id.Length + 1);
+        }
+
+        id.CopyTo(_ids.AsSpan(_idsLength));
+        _idsLength += id.Length;
+        _ids[_idsLength++] = 0;
+    }
+
     /// <summary>Refuses the document at the current position (generated readers call this for schema errors).</summary>
     [DoesNotReturn]
     public readonly void Fail(XmlError error, string detail) => XmlReadException.Throw(error, _pos, detail);
@@ -341,6 +378,7 @@ public ref struct Utf8XmlReader
             _buffers.Attributes = _attributes;
             _buffers.Scratch = _scratch;
             _buffers.NamespaceText = _namespaceText;
+            _buffers.Ids = _ids;
             Buffers.Give(_buffers);
         }
 
@@ -486,7 +524,7 @@ public ref struct Utf8XmlReader
                     return true;
                 }
 
-                Fail(rest.StartsWith("<!DOCTYPE"u8) ? XmlError.DtdNotAllowed : XmlError.InvalidSyntax, _pos, "DTDs and markup declarations are not accepted");
+                Fail(MarkupDeclarationError(rest), _pos, "DTDs and markup declarations are not accepted");
                 return false;
             default:
                 ReadStartTag();
@@ -494,8 +532,15 @@ public ref struct Utf8XmlReader
         }
     }
 
+    // A document cut inside "<!--", "<![CDATA[" or "<!DOCTYPE" ended early; it did not hold a malformed declaration.
+    private static XmlError MarkupDeclarationError(ReadOnlySpan<byte> rest) =>
+        rest.StartsWith("<!DOCTYPE"u8) ? XmlError.DtdNotAllowed
+        : "<!--"u8.StartsWith(rest) || "<![CDATA["u8.StartsWith(rest) || "<!DOCTYPE"u8.StartsWith(rest) ? XmlError.UnexpectedEndOfInput
+        : XmlError.InvalidSyntax;
+
     private void SetTextNode(ReadOnlySpan<byte> raw, int offset, bool cdata = false)
     {
+        _node = XmlNodeType.Text;
         CheckTextLength(raw.Length, offset);
         if (raw.IndexOfAny(s_invalidControl) >= 0)
         {
@@ -642,7 +687,12 @@ public ref struct Utf8XmlReader
 
             if (b == (byte)'/')
             {
-                if (_pos + 1 >= _xml.Length || _xml[_pos + 1] != (byte)'>')
+                if (_pos + 1 >= _xml.Length)
+                {
+                    Fail(XmlError.UnexpectedEndOfInput, _pos, "document ends inside a start tag");
+                }
+
+                if (_xml[_pos + 1] != (byte)'>')
                 {
                     Fail(XmlError.InvalidSyntax, _pos, "'/' not followed by '>' in a start tag");
                 }
@@ -691,7 +741,12 @@ public ref struct Utf8XmlReader
         var nameOffset = _pos;
         ReadName(out var nameStart, out var nameLength, out var colon);
         SkipWhitespace();
-        if (_pos >= _xml.Length || _xml[_pos] != (byte)'=')
+        if (_pos >= _xml.Length)
+        {
+            Fail(XmlError.UnexpectedEndOfInput, _pos, "document ends inside a start tag");
+        }
+
+        if (_xml[_pos] != (byte)'=')
         {
             Fail(XmlError.InvalidSyntax, _pos, "expected '=' after an attribute name");
         }
@@ -916,10 +971,15 @@ public ref struct Utf8XmlReader
         start = _pos;
         var rest = _xml[_pos..];
         var end = rest.IndexOfAnyExcept(s_nameBytes);
-        length = end < 0 ? rest.Length : end;
+        if (end < 0)
+        {
+            Fail(XmlError.UnexpectedEndOfInput, _xml.Length, "document ends inside a name");
+        }
+
+        length = end;
         if (length == 0)
         {
-            Fail(_pos >= _xml.Length ? XmlError.UnexpectedEndOfInput : XmlError.InvalidName, _pos, "expected a name");
+            Fail(XmlError.InvalidName, _pos, "expected a name");
         }
 
         if (length > _options.MaxNameLength)
@@ -1128,6 +1188,7 @@ public ref struct Utf8XmlReader
         public Attribute[] Attributes = new Attribute[8];
         public byte[] Scratch = new byte[256];
         public byte[] NamespaceText = new byte[64];
+        public byte[] Ids = new byte[64];
 
         public static Buffers Take()
         {
@@ -1138,7 +1199,7 @@ public ref struct Utf8XmlReader
 
         public static void Give(Buffers buffers)
         {
-            if (buffers.Scratch.Length <= MaxKeptScratch && buffers.NamespaceText.Length <= MaxKeptScratch)
+            if (buffers.Scratch.Length <= MaxKeptScratch && buffers.NamespaceText.Length <= MaxKeptScratch && buffers.Ids.Length <= MaxKeptScratch)
             {
                 t_cached = buffers;
             }

@@ -69,6 +69,19 @@ public static class XmlSequence
     public static void InvalidValue(ref Utf8XmlReader reader, string name, ReadOnlySpan<byte> text) =>
         reader.Fail(XmlError.InvalidValue, $"<{name}> cannot hold \"{Encoding.UTF8.GetString(text[..Math.Min(text.Length, 64)])}\"");
 
+    /// <summary>Refuses the attributes of an element whose content is a simple value: XSD allows none there but xsi:*.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void NoAttributes(ref Utf8XmlReader reader, string owner)
+    {
+        for (var i = 0; i < reader.AttributeCount; i++)
+        {
+            if (!IsInstanceAttribute(ref reader, i))
+            {
+                UnexpectedAttribute(ref reader, owner, i);
+            }
+        }
+    }
+
     /// <summary>True when the attribute at <paramref name="index"/> is one XSD allows on any element (xsi:*).</summary>
     public static bool IsInstanceAttribute(ref Utf8XmlReader reader, int index) =>
         reader.GetAttributeNamespace(index).SequenceEqual("http://www.w3.org/2001/XMLSchema-instance"u8);

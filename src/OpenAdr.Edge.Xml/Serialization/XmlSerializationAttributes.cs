@@ -45,6 +45,9 @@ public sealed class XmlElementAttribute(string name, string @namespace) : Attrib
 
     /// <summary>For a string: the only value the schema allows (XSD <c>fixed</c>).</summary>
     public string? Fixed { get; set; }
+
+    /// <summary>For a string: the lexical form the schema requires of it.</summary>
+    public XmlTextFormat Format { get; set; }
 }
 
 /// <summary>An attribute of the element. Non-nullable means required.</summary>
@@ -53,6 +56,28 @@ public sealed class XmlAttributeAttribute(string name, string? @namespace = null
 {
     public string Name { get; } = name;
     public string? Namespace { get; } = @namespace;
+
+    /// <summary>For a string: the lexical form the schema requires of it.</summary>
+    public XmlTextFormat Format { get; set; }
+}
+
+/// <summary>
+/// A lexical form the schema requires of a value the model keeps as a string (an XSD pattern or a simple type
+/// with no closer .NET type). Checked by <see cref="XmlValue.IsValidText"/>.
+/// </summary>
+public enum XmlTextFormat
+{
+    /// <summary>Any text (xs:string).</summary>
+    Any,
+
+    /// <summary>Exactly three ASCII digits, no whitespace (ei:ResponseCodeType, pattern <c>[0-9][0-9][0-9]</c>).</summary>
+    ThreeDigits,
+
+    /// <summary>An xs:ID: an NCName (surrounding whitespace allowed), unique among the document's IDs.</summary>
+    Id,
+
+    /// <summary>A whitespace-separated list of xs:double (gml:doubleList).</summary>
+    DoubleList,
 }
 
 /// <summary>The text content of an element that has attributes but no child elements.</summary>

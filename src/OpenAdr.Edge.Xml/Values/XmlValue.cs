@@ -83,6 +83,62 @@ public static class XmlValue
         return true;
     }
 
+    /// <summary>
+    /// Whether <paramref name="text"/> is an extension token: <paramref name="prefix"/> (OpenADR's <c>x-</c>) and at least one
+    /// more character that is not whitespace, surrounding whitespace aside (ei:EiExtensionTokenType, xs:token with pattern <c>x-\S.*</c>).
+    /// </summary>
+    public static bool IsExtensionToken(ReadOnlySpan<byte> text, ReadOnlySpan<byte> prefix)
+    {
+        text = text.Trim(Whitespace);
+        return text.Length > prefix.Length && text.StartsWith(prefix) && Whitespace.IndexOf(text[prefix.Length]) < 0;
+    }
+
+    /// <summary>Whether <paramref name="text"/> has the lexical form <paramref name="format"/> (uniqueness of IDs aside).</summary>
+    public static bool IsValidText(Serialization.XmlTextFormat format, ReadOnlySpan<byte> text) => format switch
+    {
+        Serialization.XmlTextFormat.ThreeDigits => text.Length == 3 && text.IndexOfAnyExceptInRange((byte)'0', (byte)'9') < 0,
+        Serialization.XmlTextFormat.Id => IsNCName(text.Trim(Whitespace)),
+        Serialization.XmlTextFormat.DoubleList => IsDoubleList(text),
+        _ => true,
+    };
+
+    // Bytes of 0x80 and above belong to non-ASCII letters (the reader has checked the UTF-8); ':' is what NCName leaves out of Name.
+    private static bool IsNCName(ReadOnlySpan<byte> text)
+    {
+        if (text.IsEmpty || !(char.IsAsciiLetter((char)text[0]) || text[0] == (byte)'_' || text[0] >= 0x80))
+        {
+            return false;
+        }
+
+        foreach (var b in text)
+        {
+            if (!(char.IsAsciiLetterOrDigit((char)b) || b is (byte)'_' or (byte)'-' or (byte)'.' || b >= 0x80))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsDoubleList(ReadOnlySpan<byte> text)
+    {
+        text = text.Trim(Whitespace);
+        while (!text.IsEmpty)
+        {
+            var end = text.IndexOfAny(Whitespace);
+            var item = end < 0 ? text : text[..end];
+            if (!TryParseDouble(item, out _))
+            {
+                return false;
+            }
+
+            text = end < 0 ? [] : text[end..].TrimStart(Whitespace);
+        }
+
+        return true;
+    }
+
     private static bool TrySpecial(ReadOnlySpan<byte> text, out double value)
     {
         value = text switch

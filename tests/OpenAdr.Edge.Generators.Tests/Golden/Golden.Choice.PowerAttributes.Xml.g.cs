@@ -29,6 +29,7 @@ partial class PowerAttributes : global::OpenAdr.Edge.Xml.Serialization.IXmlEleme
             if (global::System.MemoryExtensions.SequenceEqual(localName, "hertz"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://docs.oasis-open.org/ns/emix/2011/06/power"u8))
             {
                 global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 0, XmlRequiredChildren, XmlRepeatedChildren, "PowerAttributes", s_xmlChildNames);
+                global::OpenAdr.Edge.Xml.Serialization.XmlSequence.NoAttributes(ref reader, "power:hertz");
                 var text = reader.ReadElementText();
                 if (!global::OpenAdr.Edge.Xml.XmlValue.TryParseDecimal(text, out var parsedValue))
                 {

@@ -39,6 +39,7 @@ partial class OadrPoll : global::OpenAdr.Edge.Xml.Serialization.IXmlElement<glob
             if (global::System.MemoryExtensions.SequenceEqual(localName, "venID"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://docs.oasis-open.org/ns/energyinterop/201110"u8))
             {
                 global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 0, XmlRequiredChildren, XmlRepeatedChildren, "OadrPoll", s_xmlChildNames);
+                global::OpenAdr.Edge.Xml.Serialization.XmlSequence.NoAttributes(ref reader, "ei:venID");
                 var text = reader.ReadElementText();
                 value.VenId = context.Strings.GetString(text);
                 continue;

@@ -67,6 +67,7 @@ partial class ReportRequest : global::OpenAdr.Edge.Xml.Serialization.IXmlElement
             if (global::System.MemoryExtensions.SequenceEqual(localName, "reportRequestID"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://docs.oasis-open.org/ns/energyinterop/201110"u8))
             {
                 global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 0, XmlRequiredChildren, XmlRepeatedChildren, "ReportRequest", s_xmlChildNames);
+                global::OpenAdr.Edge.Xml.Serialization.XmlSequence.NoAttributes(ref reader, "ei:reportRequestID");
                 var text = reader.ReadElementText();
                 value.ReportRequestId = context.Strings.GetString(text);
                 continue;
@@ -75,10 +76,12 @@ partial class ReportRequest : global::OpenAdr.Edge.Xml.Serialization.IXmlElement
             if (global::System.MemoryExtensions.SequenceEqual(localName, "dtstart"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "urn:ietf:params:xml:ns:icalendar-2.0"u8))
             {
                 global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 1, XmlRequiredChildren, XmlRepeatedChildren, "ReportRequest", s_xmlChildNames);
+                global::OpenAdr.Edge.Xml.Serialization.XmlSequence.NoAttributes(ref reader, "xcal:dtstart");
                 if (!reader.ReadToNextChild() || !global::System.MemoryExtensions.SequenceEqual(reader.LocalName, "date-time"u8) || !global::System.MemoryExtensions.SequenceEqual(reader.NamespaceUri, "urn:ietf:params:xml:ns:icalendar-2.0"u8))
                 {
                     global::OpenAdr.Edge.Xml.Serialization.XmlSequence.MissingInner(ref reader, "xcal:dtstart", "xcal:date-time");
                 }
+                global::OpenAdr.Edge.Xml.Serialization.XmlSequence.NoAttributes(ref reader, "xcal:date-time");
                 var text = reader.ReadElementText();
                 if (!global::OpenAdr.Edge.Xml.XmlDateTime.TryParse(text, out var parsedValue))
                 {
@@ -96,10 +99,12 @@ partial class ReportRequest : global::OpenAdr.Edge.Xml.Serialization.IXmlElement
             if (global::System.MemoryExtensions.SequenceEqual(localName, "duration"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "urn:ietf:params:xml:ns:icalendar-2.0"u8))
             {
                 global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 2, XmlRequiredChildren, XmlRepeatedChildren, "ReportRequest", s_xmlChildNames);
+                global::OpenAdr.Edge.Xml.Serialization.XmlSequence.NoAttributes(ref reader, "xcal:duration");
                 if (!reader.ReadToNextChild() || !global::System.MemoryExtensions.SequenceEqual(reader.LocalName, "duration"u8) || !global::System.MemoryExtensions.SequenceEqual(reader.NamespaceUri, "urn:ietf:params:xml:ns:icalendar-2.0"u8))
                 {
                     global::OpenAdr.Edge.Xml.Serialization.XmlSequence.MissingInner(ref reader, "xcal:duration", "xcal:duration");
                 }
+                global::OpenAdr.Edge.Xml.Serialization.XmlSequence.NoAttributes(ref reader, "xcal:duration");
                 var text = reader.ReadElementText();
                 if (!global::OpenAdr.Edge.Xml.XmlDuration.TryParse(text, out var parsedValue))
                 {
@@ -117,10 +122,12 @@ partial class ReportRequest : global::OpenAdr.Edge.Xml.Serialization.IXmlElement
             if (global::System.MemoryExtensions.SequenceEqual(localName, "reportBackDuration"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://docs.oasis-open.org/ns/energyinterop/201110"u8))
             {
                 global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 3, XmlRequiredChildren, XmlRepeatedChildren, "ReportRequest", s_xmlChildNames);
+                global::OpenAdr.Edge.Xml.Serialization.XmlSequence.NoAttributes(ref reader, "ei:reportBackDuration");
                 if (!reader.ReadToNextChild() || !global::System.MemoryExtensions.SequenceEqual(reader.LocalName, "duration"u8) || !global::System.MemoryExtensions.SequenceEqual(reader.NamespaceUri, "urn:ietf:params:xml:ns:icalendar-2.0"u8))
                 {
                     global::OpenAdr.Edge.Xml.Serialization.XmlSequence.MissingInner(ref reader, "ei:reportBackDuration", "xcal:duration");
                 }
+                global::OpenAdr.Edge.Xml.Serialization.XmlSequence.NoAttributes(ref reader, "xcal:duration");
                 var text = reader.ReadElementText();
                 if (!global::OpenAdr.Edge.Xml.XmlDuration.TryParse(text, out var parsedValue))
                 {
@@ -138,6 +145,7 @@ partial class ReportRequest : global::OpenAdr.Edge.Xml.Serialization.IXmlElement
             if (global::System.MemoryExtensions.SequenceEqual(localName, "optType"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://docs.oasis-open.org/ns/energyinterop/201110"u8))
             {
                 global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 4, XmlRequiredChildren, XmlRepeatedChildren, "ReportRequest", s_xmlChildNames);
+                global::OpenAdr.Edge.Xml.Serialization.XmlSequence.NoAttributes(ref reader, "ei:optType");
                 var text = reader.ReadElementText();
                 if (!global::Golden.Report.OptTypeXml.TryParse(text, out var parsedValue))
                 {
@@ -151,8 +159,9 @@ partial class ReportRequest : global::OpenAdr.Edge.Xml.Serialization.IXmlElement
             if (global::System.MemoryExtensions.SequenceEqual(localName, "reportName"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://docs.oasis-open.org/ns/energyinterop/201110"u8))
             {
                 global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 5, XmlRequiredChildren, XmlRepeatedChildren, "ReportRequest", s_xmlChildNames);
+                global::OpenAdr.Edge.Xml.Serialization.XmlSequence.NoAttributes(ref reader, "ei:reportName");
                 var text = reader.ReadElementText();
-                if (!global::Golden.Report.ReportNameEnumeratedXml.IsDefined(text) && !global::System.MemoryExtensions.StartsWith(global::System.MemoryExtensions.TrimStart(text, " \t\r\n"u8), "x-"u8))
+                if (!global::Golden.Report.ReportNameEnumeratedXml.IsDefined(text) && !global::OpenAdr.Edge.Xml.XmlValue.IsExtensionToken(text, "x-"u8))
                 {
                     global::OpenAdr.Edge.Xml.Serialization.XmlSequence.InvalidValue(ref reader, "ei:reportName", text);
                 }
@@ -163,6 +172,7 @@ partial class ReportRequest : global::OpenAdr.Edge.Xml.Serialization.IXmlElement
             if (global::System.MemoryExtensions.SequenceEqual(localName, "marketContext"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://docs.oasis-open.org/ns/emix/2011/06"u8))
             {
                 global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 6, XmlRequiredChildren, XmlRepeatedChildren, "ReportRequest", s_xmlChildNames);
+                global::OpenAdr.Edge.Xml.Serialization.XmlSequence.NoAttributes(ref reader, "emix:marketContext");
                 var text = reader.ReadElementText();
                 value.MarketContext = global::System.Text.Encoding.UTF8.GetString(text);
                 continue;
@@ -171,6 +181,7 @@ partial class ReportRequest : global::OpenAdr.Edge.Xml.Serialization.IXmlElement
             if (global::System.MemoryExtensions.SequenceEqual(localName, "priority"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://docs.oasis-open.org/ns/energyinterop/201110"u8))
             {
                 global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 7, XmlRequiredChildren, XmlRepeatedChildren, "ReportRequest", s_xmlChildNames);
+                global::OpenAdr.Edge.Xml.Serialization.XmlSequence.NoAttributes(ref reader, "ei:priority");
                 var text = reader.ReadElementText();
                 if (!global::OpenAdr.Edge.Xml.XmlValue.TryParseInt32(text, out var parsedValue))
                 {
@@ -184,6 +195,7 @@ partial class ReportRequest : global::OpenAdr.Edge.Xml.Serialization.IXmlElement
             if (global::System.MemoryExtensions.SequenceEqual(localName, "numDataSources"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://openadr.org/oadr-2.0b/2012/07"u8))
             {
                 global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 8, XmlRequiredChildren, XmlRepeatedChildren, "ReportRequest", s_xmlChildNames);
+                global::OpenAdr.Edge.Xml.Serialization.XmlSequence.NoAttributes(ref reader, "oadr:numDataSources");
                 var text = reader.ReadElementText();
                 if (!global::OpenAdr.Edge.Xml.XmlValue.TryParseInt64(text, out var parsedValue))
                 {
@@ -197,6 +209,7 @@ partial class ReportRequest : global::OpenAdr.Edge.Xml.Serialization.IXmlElement
             if (global::System.MemoryExtensions.SequenceEqual(localName, "testEvent"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://docs.oasis-open.org/ns/energyinterop/201110"u8))
             {
                 global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 9, XmlRequiredChildren, XmlRepeatedChildren, "ReportRequest", s_xmlChildNames);
+                global::OpenAdr.Edge.Xml.Serialization.XmlSequence.NoAttributes(ref reader, "ei:testEvent");
                 var text = reader.ReadElementText();
                 if (!global::OpenAdr.Edge.Xml.XmlValue.TryParseBoolean(text, out var parsedValue))
                 {
@@ -210,6 +223,7 @@ partial class ReportRequest : global::OpenAdr.Edge.Xml.Serialization.IXmlElement
             if (global::System.MemoryExtensions.SequenceEqual(localName, "value"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://docs.oasis-open.org/ns/energyinterop/201110"u8))
             {
                 global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 10, XmlRequiredChildren, XmlRepeatedChildren, "ReportRequest", s_xmlChildNames);
+                global::OpenAdr.Edge.Xml.Serialization.XmlSequence.NoAttributes(ref reader, "ei:value");
                 var text = reader.ReadElementText();
                 if (!global::OpenAdr.Edge.Xml.XmlValue.TryParseDecimal(text, out var parsedValue))
                 {
@@ -223,6 +237,7 @@ partial class ReportRequest : global::OpenAdr.Edge.Xml.Serialization.IXmlElement
             if (global::System.MemoryExtensions.SequenceEqual(localName, "confidence"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://openadr.org/oadr-2.0b/2012/07"u8))
             {
                 global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 11, XmlRequiredChildren, XmlRepeatedChildren, "ReportRequest", s_xmlChildNames);
+                global::OpenAdr.Edge.Xml.Serialization.XmlSequence.NoAttributes(ref reader, "oadr:confidence");
                 var text = reader.ReadElementText();
                 if (!global::OpenAdr.Edge.Xml.XmlValue.TryParseSingle(text, out var parsedValue))
                 {
@@ -236,6 +251,7 @@ partial class ReportRequest : global::OpenAdr.Edge.Xml.Serialization.IXmlElement
             if (global::System.MemoryExtensions.SequenceEqual(localName, "accuracy"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://openadr.org/oadr-2.0b/2012/07"u8))
             {
                 global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 12, XmlRequiredChildren, XmlRepeatedChildren, "ReportRequest", s_xmlChildNames);
+                global::OpenAdr.Edge.Xml.Serialization.XmlSequence.NoAttributes(ref reader, "oadr:accuracy");
                 var text = reader.ReadElementText();
                 if (!global::OpenAdr.Edge.Xml.XmlValue.TryParseDouble(text, out var parsedValue))
                 {
@@ -249,6 +265,7 @@ partial class ReportRequest : global::OpenAdr.Edge.Xml.Serialization.IXmlElement
             if (global::System.MemoryExtensions.SequenceEqual(localName, "payloadBase64"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://naesb.org/espi"u8))
             {
                 global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 13, XmlRequiredChildren, XmlRepeatedChildren, "ReportRequest", s_xmlChildNames);
+                global::OpenAdr.Edge.Xml.Serialization.XmlSequence.NoAttributes(ref reader, "espi:payloadBase64");
                 var text = reader.ReadElementText();
                 if (!global::OpenAdr.Edge.Xml.XmlValue.TryParseBase64(text, out var parsedValue))
                 {
@@ -262,6 +279,7 @@ partial class ReportRequest : global::OpenAdr.Edge.Xml.Serialization.IXmlElement
             if (global::System.MemoryExtensions.SequenceEqual(localName, "version"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://openadr.org/oadr-2.0b/2012/07"u8))
             {
                 global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 14, XmlRequiredChildren, XmlRepeatedChildren, "ReportRequest", s_xmlChildNames);
+                global::OpenAdr.Edge.Xml.Serialization.XmlSequence.NoAttributes(ref reader, "oadr:version");
                 var text = reader.ReadElementText();
                 if (!global::System.MemoryExtensions.SequenceEqual(global::System.MemoryExtensions.Trim(text, " \t\r\n"u8), "2.0b"u8))
                 {
@@ -274,6 +292,7 @@ partial class ReportRequest : global::OpenAdr.Edge.Xml.Serialization.IXmlElement
             if (global::System.MemoryExtensions.SequenceEqual(localName, "rID"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://docs.oasis-open.org/ns/energyinterop/201110"u8))
             {
                 global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 15, XmlRequiredChildren, XmlRepeatedChildren, "ReportRequest", s_xmlChildNames);
+                global::OpenAdr.Edge.Xml.Serialization.XmlSequence.NoAttributes(ref reader, "ei:rID");
                 var text = reader.ReadElementText();
                 var parsed = global::System.Text.Encoding.UTF8.GetString(text);
                 if (count15 < list15.Count)
@@ -292,6 +311,7 @@ partial class ReportRequest : global::OpenAdr.Edge.Xml.Serialization.IXmlElement
             if (global::System.MemoryExtensions.SequenceEqual(localName, "optReason"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://docs.oasis-open.org/ns/energyinterop/201110"u8))
             {
                 global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 16, XmlRequiredChildren, XmlRepeatedChildren, "ReportRequest", s_xmlChildNames);
+                global::OpenAdr.Edge.Xml.Serialization.XmlSequence.NoAttributes(ref reader, "ei:optReason");
                 var text = reader.ReadElementText();
                 if (!global::Golden.Report.OptTypeXml.TryParse(text, out var parsedValue))
                 {

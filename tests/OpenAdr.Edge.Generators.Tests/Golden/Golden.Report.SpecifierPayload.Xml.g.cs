@@ -29,6 +29,7 @@ partial class SpecifierPayload : global::OpenAdr.Edge.Xml.Serialization.IXmlElem
             if (global::System.MemoryExtensions.SequenceEqual(localName, "rID"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://docs.oasis-open.org/ns/energyinterop/201110"u8))
             {
                 global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 0, XmlRequiredChildren, XmlRepeatedChildren, "SpecifierPayload", s_xmlChildNames);
+                global::OpenAdr.Edge.Xml.Serialization.XmlSequence.NoAttributes(ref reader, "ei:rID");
                 var text = reader.ReadElementText();
                 value.ResourceId = context.Strings.GetString(text);
                 continue;
