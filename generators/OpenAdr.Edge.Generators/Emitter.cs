@@ -189,28 +189,54 @@ internal static class Emitter
         w.Open();
         w.Line("var localName = reader.LocalName;");
         w.Line("var ns = reader.NamespaceUri;");
+
+        // Children are told apart by the local name's length first, so an element is compared with one or two
+        // candidate names, not with every child the type has.
+        var candidates = new List<(QualifiedName Name, System.Action Body)>();
         for (var i = 0; i < model.Elements.Count; i++)
         {
+            var index = i;
             var element = model.Elements[i];
             if (element.Kind == MemberKind.Choice)
             {
                 foreach (var choice in element.Choices)
                 {
-                    EmitMatch(w, choice.Element);
-                    EmitEnter(w, i, owner);
-                    EmitReadChoice(w, element, choice, i);
+                    candidates.Add((choice.Element, () => EmitReadChoice(w, element, choice, index)));
+                }
+            }
+            else
+            {
+                candidates.Add((element.Name, () => EmitReadElement(w, element, index)));
+            }
+        }
+
+        if (candidates.Count > 0)
+        {
+            w.Line("switch (localName.Length)");
+            w.Open();
+            foreach (var group in candidates
+                .Select((candidate, order) => (candidate, order))
+                .GroupBy(c => Encoding.UTF8.GetByteCount(c.candidate.Name.LocalName))
+                .OrderBy(g => g.Key))
+            {
+                w.Line($"case {group.Key}:");
+                w.Indent();
+                foreach (var (candidate, _) in group.OrderBy(c => c.order))
+                {
+                    var index = model.Elements.AsSpan().ToArray().ToList().FindIndex(e =>
+                        e.Kind == MemberKind.Choice ? e.Choices.Any(c => c.Element == candidate.Name) : e.Name == candidate.Name);
+                    EmitMatch(w, candidate.Name);
+                    EmitEnter(w, index, owner);
+                    candidate.Body();
                     w.Line("continue;");
                     w.Close();
                     w.Line();
                 }
 
-                continue;
+                w.Line("break;");
+                w.Outdent();
             }
 
-            EmitMatch(w, element.Name);
-            EmitEnter(w, i, owner);
-            EmitReadElement(w, element, i);
-            w.Line("continue;");
             w.Close();
             w.Line();
         }

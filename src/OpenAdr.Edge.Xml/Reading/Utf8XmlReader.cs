@@ -1,7 +1,9 @@
 using System;
 using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
+using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using System.Text.Unicode;
 
 namespace OpenAdr.Edge.Xml;
@@ -14,19 +16,21 @@ namespace OpenAdr.Edge.Xml;
 /// </summary>
 public ref struct Utf8XmlReader
 {
-    // Bytes of 0x80 and above are the parts of non-ASCII name characters; UTF-8 validity is checked up front.
-    private static readonly SearchValues<byte> s_nameBytes = SearchValues.Create(NameBytes());
 
     private static readonly SearchValues<byte> s_invalidControl = SearchValues.Create(
         [0, 1, 2, 3, 4, 5, 6, 7, 8, 11, 12, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31]);
 
     private static readonly SearchValues<byte> s_textDecodeNeeded = SearchValues.Create("&\r"u8);
     private static readonly SearchValues<byte> s_attributeDecodeNeeded = SearchValues.Create("&\r\n\t"u8);
+    private static readonly SearchValues<byte> s_attributeSpecial = SearchValues.Create(
+        [(byte)'"', (byte)'\'', (byte)'<', (byte)'&', 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31]);
 
     private ReadOnlySpan<byte> _xml;
     private XmlReaderOptions _options;
     private byte[]? _copy;
     private Buffers? _buffers;
+    private ResolveCacheEntry[] _resolveCache;
+    private long _bindingsVersion;
     private Frame[] _frames;
     private int _depth;
     private NamespaceBinding[] _bindings;
@@ -68,6 +72,8 @@ public ref struct Utf8XmlReader
         _scratch = _buffers.Scratch;
         _namespaceText = _buffers.NamespaceText;
         _ids = _buffers.Ids;
+        _resolveCache = _buffers.ResolveCache;
+        _bindingsVersion = ++_buffers.BindingsVersion;
         Start(xml, options);
     }
 
@@ -184,7 +190,7 @@ public ref struct Utf8XmlReader
             var end = _xml[_pos..].IndexOf((byte)'<');
             end = end < 0 ? _xml.Length : _pos + end;
             var run = _xml[_pos..end];
-            if (run.IndexOfAnyExcept(" \t\r\n"u8) < 0)
+            if (IsAllWhitespace(run))
             {
                 _pos = end;
                 continue;
@@ -415,17 +421,6 @@ public ref struct Utf8XmlReader
         ReadXmlDeclaration();
     }
 
-    private static byte[] NameBytes()
-    {
-        var bytes = new System.Collections.Generic.List<byte>("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._:"u8.ToArray());
-        for (var b = 0x80; b <= 0xFF; b++)
-        {
-            bytes.Add((byte)b);
-        }
-
-        return [.. bytes];
-    }
-
     private static int FirstInvalidUtf8(ReadOnlySpan<byte> xml)
     {
         var offset = 0;
@@ -447,6 +442,13 @@ public ref struct Utf8XmlReader
         var rest = _xml[_pos..];
         if (!rest.StartsWith("<?xml"u8) || rest.Length < 6 || !IsWhitespace(rest[5]))
         {
+            return;
+        }
+
+        ReadOnlySpan<byte> usual = "<?xml version=\"1.0\" encoding=\"utf-8\"?>"u8;
+        if (rest.StartsWith(usual))
+        {
+            _pos += usual.Length;
             return;
         }
 
@@ -764,27 +766,42 @@ public ref struct Utf8XmlReader
             Fail(XmlError.InvalidSyntax, _pos, "attribute values must be quoted");
         }
 
+        // One pass finds the closing quote and anything that needs a second look (references, whitespace to
+        // normalize, forbidden control characters, '<', the other quote character).
         var valueStart = _pos + 1;
-        var length = _xml[valueStart..].IndexOfAny(quote, (byte)'<');
-        if (length < 0)
+        var length = 0;
+        var needsDecode = false;
+        while (true)
         {
-            Fail(XmlError.UnexpectedEndOfInput, _pos, "unterminated attribute value");
-        }
+            var special = _xml[(valueStart + length)..].IndexOfAny(s_attributeSpecial);
+            if (special < 0)
+            {
+                Fail(XmlError.UnexpectedEndOfInput, _pos, "unterminated attribute value");
+            }
 
-        if (_xml[valueStart + length] == (byte)'<')
-        {
-            Fail(XmlError.InvalidSyntax, valueStart + length, "'<' in an attribute value");
+            length += special;
+            var b = _xml[valueStart + length];
+            if (b == quote)
+            {
+                break;
+            }
+
+            if (b == (byte)'<')
+            {
+                Fail(XmlError.InvalidSyntax, valueStart + length, "'<' in an attribute value");
+            }
+
+            if (b < 0x20 && b is not ((byte)'\t' or (byte)'\n' or (byte)'\r'))
+            {
+                Fail(XmlError.InvalidCharacter, valueStart + length, "control character in an attribute value");
+            }
+
+            needsDecode |= b is (byte)'&' or (byte)'\t' or (byte)'\n' or (byte)'\r';
+            length++;
         }
 
         CheckTextLength(length, valueStart);
-        var value = _xml.Slice(valueStart, length);
-        if (value.IndexOfAny(s_invalidControl) >= 0)
-        {
-            Fail(XmlError.InvalidCharacter, valueStart, "control character in an attribute value");
-        }
-
         _pos = valueStart + length + 1;
-        var needsDecode = value.IndexOfAny(s_attributeDecodeNeeded) >= 0;
         var name = _xml.Slice(nameStart, nameLength);
         if (colon < 0 ? name.SequenceEqual("xmlns"u8) : name[..colon].SequenceEqual("xmlns"u8))
         {
@@ -845,7 +862,8 @@ public ref struct Utf8XmlReader
             Fail(XmlError.InvalidNamespaceDeclaration, offset, "a prefix cannot be bound to the empty namespace");
         }
 
-        if (prefix.SequenceEqual("xmlns"u8) || (prefix.SequenceEqual("xml"u8) != uri.SequenceEqual("http://www.w3.org/XML/1998/namespace"u8)))
+        if ((prefixLength is 3 or 5 || uri.Length == 36)
+            && (prefix.SequenceEqual("xmlns"u8) || (prefix.SequenceEqual("xml"u8) != uri.SequenceEqual("http://www.w3.org/XML/1998/namespace"u8))))
         {
             Fail(XmlError.InvalidNamespaceDeclaration, offset, "the xml and xmlns prefixes are reserved");
         }
@@ -856,6 +874,7 @@ public ref struct Utf8XmlReader
         }
 
         _bindings[_bindingCount++] = binding;
+        _bindingsVersion = ++_buffers!.BindingsVersion;
     }
 
     private void ResolveAttributes()
@@ -866,7 +885,8 @@ public ref struct Utf8XmlReader
             a.Binding = a.Colon < 0 ? NoNamespace : Resolve(a.NameStart, a.Colon, isAttribute: true);
             for (var j = 0; j < i; j++)
             {
-                if (GetAttributeLocalName(i).SequenceEqual(GetAttributeLocalName(j)) &&
+                if (_attributes[j].NameLength - _attributes[j].Colon == a.NameLength - a.Colon &&
+                    GetAttributeLocalName(i).SequenceEqual(GetAttributeLocalName(j)) &&
                     GetAttributeNamespace(i).SequenceEqual(GetAttributeNamespace(j)))
                 {
                     Fail(XmlError.DuplicateAttribute, a.NameStart, "an attribute appears twice on one element");
@@ -878,12 +898,19 @@ public ref struct Utf8XmlReader
     private const int NoNamespace = -1;
     private const int XmlNamespace = -2;
 
-    private readonly int Resolve(int nameStart, int colon, bool isAttribute)
+    private int Resolve(int nameStart, int colon, bool isAttribute)
     {
         var prefix = colon < 0 ? [] : _xml.Slice(nameStart, colon);
         if (colon > 0 && prefix.SequenceEqual("xml"u8))
         {
             return XmlNamespace;
+        }
+
+        ref var cached = ref _resolveCache[(prefix.IsEmpty ? 0 : prefix[0] + prefix.Length) & (ResolveCacheSize - 1)];
+        if (cached.Version == _bindingsVersion && cached.PrefixLength == prefix.Length
+            && _xml.Slice(cached.PrefixStart, cached.PrefixLength).SequenceEqual(prefix))
+        {
+            return cached.Binding;
         }
 
         for (var i = _bindingCount - 1; i >= 0; i--)
@@ -893,7 +920,9 @@ public ref struct Utf8XmlReader
                 && (prefix.IsEmpty || _xml[binding.PrefixStart] == prefix[0])
                 && _xml.Slice(binding.PrefixStart, binding.PrefixLength).SequenceEqual(prefix))
             {
-                return binding.UriLength == 0 ? NoNamespace : i;
+                var resolved = binding.UriLength == 0 ? NoNamespace : i;
+                cached = new ResolveCacheEntry { PrefixStart = binding.PrefixStart, PrefixLength = binding.PrefixLength, Binding = resolved, Version = _bindingsVersion };
+                return resolved;
             }
         }
 
@@ -921,8 +950,24 @@ public ref struct Utf8XmlReader
     {
         var tagStart = _pos;
         _pos += 2;
-        ReadName(out var nameStart, out var nameLength, out var colon);
-        SkipWhitespace();
+        if (_depth > 0 && TrySkipOpenElementName())
+        {
+            SkipWhitespace();
+        }
+        else
+        {
+            ReadName(out var nameStart, out var nameLength, out _);
+            SkipWhitespace();
+            if (_depth > 0 && _pos < _xml.Length && _xml[_pos] == (byte)'>')
+            {
+                var open = _frames[_depth - 1];
+                if (!_xml.Slice(open.NameStart, open.NameLength).SequenceEqual(_xml.Slice(nameStart, nameLength)))
+                {
+                    Fail(XmlError.MismatchedEndTag, tagStart, "the end tag does not match the open element");
+                }
+            }
+        }
+
         if (_pos >= _xml.Length)
         {
             Fail(XmlError.UnexpectedEndOfInput, _pos, "document ends inside an end tag");
@@ -940,11 +985,6 @@ public ref struct Utf8XmlReader
         }
 
         var frame = _frames[_depth - 1];
-        if (!_xml.Slice(frame.NameStart, frame.NameLength).SequenceEqual(_xml.Slice(nameStart, nameLength)))
-        {
-            Fail(XmlError.MismatchedEndTag, tagStart, "the end tag does not match the open element");
-        }
-
         _nameStart = frame.NameStart;
         _nameLength = frame.NameLength;
         _colon = frame.Colon;
@@ -953,12 +993,33 @@ public ref struct Utf8XmlReader
         _popPending = true;
     }
 
+    /// <summary>The common case: the end tag repeats the open element's name, followed by '>' or whitespace.</summary>
+    private bool TrySkipOpenElementName()
+    {
+        var open = _frames[_depth - 1];
+        var end = _pos + open.NameLength;
+        if (end < _xml.Length
+            && _xml.Slice(_pos, open.NameLength).SequenceEqual(_xml.Slice(open.NameStart, open.NameLength))
+            && (_xml[end] == (byte)'>' || IsWhitespace(_xml[end])))
+        {
+            _pos = end;
+            return true;
+        }
+
+        return false;
+    }
+
     private void PopFrame()
     {
         _popPending = false;
         _attributeCount = 0;
         _depth--;
-        _bindingCount = _frames[_depth].BindingsBefore;
+        if (_bindingCount != _frames[_depth].BindingsBefore)
+        {
+            _bindingCount = _frames[_depth].BindingsBefore;
+            _bindingsVersion = ++_buffers!.BindingsVersion;
+        }
+
         if (_depth == 0)
         {
             _rootDone = true;
@@ -970,8 +1031,9 @@ public ref struct Utf8XmlReader
     {
         start = _pos;
         var rest = _xml[_pos..];
-        var end = rest.IndexOfAnyExcept(s_nameBytes);
-        if (end < 0)
+        var end = ScanName(rest, out colon);
+
+        if (end == rest.Length)
         {
             Fail(XmlError.UnexpectedEndOfInput, _xml.Length, "document ends inside a name");
         }
@@ -987,21 +1049,83 @@ public ref struct Utf8XmlReader
             Fail(XmlError.NameLengthLimitExceeded, _pos, "name too long");
         }
 
-        var name = rest[..length];
-        var first = name[0];
+        var first = rest[0];
         if (first is (byte)'-' or (byte)'.' or (byte)':' || (first >= (byte)'0' && first <= (byte)'9'))
         {
             Fail(XmlError.InvalidName, _pos, "a name cannot start with this character");
         }
 
-        colon = name.IndexOf((byte)':');
-        if (colon >= 0 && (colon == length - 1 || name[(colon + 1)..].Contains((byte)':') || IsDigitDashOrDot(name[colon + 1])))
+        if (colon >= 0 && (colon == length - 1 || rest[(colon + 1)..length].Contains((byte)':') || IsDigitDashOrDot(rest[colon + 1])))
         {
             Fail(XmlError.InvalidName, _pos, "a qualified name has one prefix and a local part");
         }
 
         _pos += length;
     }
+
+    /// <summary>The length of the run of name bytes at the start of <paramref name="rest"/>, and where its first colon is.</summary>
+    private static int ScanName(ReadOnlySpan<byte> rest, out int colon)
+    {
+        colon = -1;
+        var end = 0;
+        while (Vector128.IsHardwareAccelerated && rest.Length - end >= Vector128<byte>.Count)
+        {
+            var v = Vector128.Create(rest.Slice(end, Vector128<byte>.Count));
+            var nameBytes = Vector128.GreaterThanOrEqual(v, Vector128.Create((byte)0x80))
+                | (Vector128.GreaterThanOrEqual(v, Vector128.Create((byte)'a')) & Vector128.LessThanOrEqual(v, Vector128.Create((byte)'z')))
+                | (Vector128.GreaterThanOrEqual(v, Vector128.Create((byte)'A')) & Vector128.LessThanOrEqual(v, Vector128.Create((byte)'Z')))
+                | (Vector128.GreaterThanOrEqual(v, Vector128.Create((byte)'0')) & Vector128.LessThanOrEqual(v, Vector128.Create((byte)':')))
+                | Vector128.Equals(v, Vector128.Create((byte)'-'))
+                | Vector128.Equals(v, Vector128.Create((byte)'.'))
+                | Vector128.Equals(v, Vector128.Create((byte)'_'));
+            var others = ~nameBytes.ExtractMostSignificantBits() & 0xFFFF;
+            var length = others == 0 ? Vector128<byte>.Count : BitOperations.TrailingZeroCount(others);
+            var colons = Vector128.Equals(v, Vector128.Create((byte)':')).ExtractMostSignificantBits() & ((1u << length) - 1);
+            if (colon < 0 && colons != 0)
+            {
+                colon = end + BitOperations.TrailingZeroCount(colons);
+            }
+
+            end += length;
+            if (others != 0)
+            {
+                return end;
+            }
+        }
+
+        var table = NameByteTable;
+        while (end < rest.Length)
+        {
+            var kind = table[rest[end]];
+            if (kind == 0)
+            {
+                break;
+            }
+
+            if (kind == 2 && colon < 0)
+            {
+                colon = end;
+            }
+
+            end++;
+        }
+
+        return end;
+    }
+
+    // 0: ends a name; 1: part of a name; 2: the colon. Bytes of 0x80 and above are parts of non-ASCII name
+    // characters (UTF-8 validity is checked up front).
+    private static ReadOnlySpan<byte> NameByteTable =>
+    [
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 0, 0, 0, 0, 0,
+        0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 1,
+        0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    ];
 
     private static bool IsDigitDashOrDot(byte b) => b is (byte)'-' or (byte)'.' || (b >= (byte)'0' && b <= (byte)'9');
 
@@ -1014,6 +1138,19 @@ public ref struct Utf8XmlReader
         }
 
         return _pos > start;
+    }
+
+    private static bool IsAllWhitespace(ReadOnlySpan<byte> run)
+    {
+        foreach (var b in run)
+        {
+            if (!IsWhitespace(b))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool IsWhitespace(byte b) => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n';
@@ -1188,6 +1325,11 @@ public ref struct Utf8XmlReader
         public Attribute[] Attributes = new Attribute[8];
         public byte[] Scratch = new byte[256];
         public byte[] NamespaceText = new byte[64];
+        public ResolveCacheEntry[] ResolveCache = new ResolveCacheEntry[ResolveCacheSize];
+
+        // Grows with every change of namespace bindings, in every document this thread reads, so a cache entry
+        // from an earlier document or scope can never match.
+        public long BindingsVersion;
         public byte[] Ids = new byte[64];
 
         public static Buffers Take()
@@ -1207,6 +1349,17 @@ public ref struct Utf8XmlReader
     }
 
     private readonly record struct Frame(int NameStart, int NameLength, int BindingsBefore, int Binding, int Colon);
+
+    private const int ResolveCacheSize = 16;
+
+    /// <summary>A prefix resolved earlier under the same bindings: most documents declare a handful of prefixes once, at the root.</summary>
+    private struct ResolveCacheEntry
+    {
+        public int PrefixStart;
+        public int PrefixLength;
+        public int Binding;
+        public long Version;
+    }
 
     private struct NamespaceBinding
     {

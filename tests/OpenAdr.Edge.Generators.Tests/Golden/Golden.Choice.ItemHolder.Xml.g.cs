@@ -27,31 +27,39 @@ partial class ItemHolder : global::OpenAdr.Edge.Xml.Serialization.IXmlElement<gl
         {
             var localName = reader.LocalName;
             var ns = reader.NamespaceUri;
-            if (global::System.MemoryExtensions.SequenceEqual(localName, "powerItem"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://docs.oasis-open.org/ns/emix/2011/06/power"u8))
+            switch (localName.Length)
             {
-                global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 0, XmlRequiredChildren, XmlRepeatedChildren, "ItemHolder", s_xmlChildNames);
-                var item = child0 as global::Golden.Choice.PowerItem;
-                global::Golden.Choice.PowerItem.ReadXml(ref reader, ref item, context);
-                value.Item = item;
-                continue;
-            }
+                case 7:
+                    if (global::System.MemoryExtensions.SequenceEqual(localName, "voltage"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://docs.oasis-open.org/ns/emix/2011/06/power"u8))
+                    {
+                        global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 0, XmlRequiredChildren, XmlRepeatedChildren, "ItemHolder", s_xmlChildNames);
+                        var item = child0 as global::Golden.Choice.Voltage;
+                        global::Golden.Choice.Voltage.ReadXml(ref reader, ref item, context);
+                        value.Item = item;
+                        continue;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(localName, "powerReal"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://docs.oasis-open.org/ns/emix/2011/06/power"u8))
-            {
-                global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 0, XmlRequiredChildren, XmlRepeatedChildren, "ItemHolder", s_xmlChildNames);
-                var item = child0 as global::Golden.Choice.PowerReal;
-                global::Golden.Choice.PowerReal.ReadXml(ref reader, ref item, context);
-                value.Item = item;
-                continue;
-            }
+                    break;
+                case 9:
+                    if (global::System.MemoryExtensions.SequenceEqual(localName, "powerItem"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://docs.oasis-open.org/ns/emix/2011/06/power"u8))
+                    {
+                        global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 0, XmlRequiredChildren, XmlRepeatedChildren, "ItemHolder", s_xmlChildNames);
+                        var item = child0 as global::Golden.Choice.PowerItem;
+                        global::Golden.Choice.PowerItem.ReadXml(ref reader, ref item, context);
+                        value.Item = item;
+                        continue;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(localName, "voltage"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://docs.oasis-open.org/ns/emix/2011/06/power"u8))
-            {
-                global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 0, XmlRequiredChildren, XmlRepeatedChildren, "ItemHolder", s_xmlChildNames);
-                var item = child0 as global::Golden.Choice.Voltage;
-                global::Golden.Choice.Voltage.ReadXml(ref reader, ref item, context);
-                value.Item = item;
-                continue;
+                    if (global::System.MemoryExtensions.SequenceEqual(localName, "powerReal"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://docs.oasis-open.org/ns/emix/2011/06/power"u8))
+                    {
+                        global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 0, XmlRequiredChildren, XmlRepeatedChildren, "ItemHolder", s_xmlChildNames);
+                        var item = child0 as global::Golden.Choice.PowerReal;
+                        global::Golden.Choice.PowerReal.ReadXml(ref reader, ref item, context);
+                        value.Item = item;
+                        continue;
+                    }
+
+                    break;
             }
 
             global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Unexpected(ref reader, "ItemHolder");

@@ -28,58 +28,66 @@ partial class ItemList : global::OpenAdr.Edge.Xml.Serialization.IXmlElement<glob
         {
             var localName = reader.LocalName;
             var ns = reader.NamespaceUri;
-            if (global::System.MemoryExtensions.SequenceEqual(localName, "powerItem"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://docs.oasis-open.org/ns/emix/2011/06/power"u8))
+            switch (localName.Length)
             {
-                global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 0, XmlRequiredChildren, XmlRepeatedChildren, "ItemList", s_xmlChildNames);
-                var item = count0 < list0.Count ? list0[count0] as global::Golden.Choice.PowerItem : null;
-                global::Golden.Choice.PowerItem.ReadXml(ref reader, ref item, context);
-                if (count0 < list0.Count)
-                {
-                    list0[count0] = item;
-                }
-                else
-                {
-                    list0.Add(item);
-                }
+                case 7:
+                    if (global::System.MemoryExtensions.SequenceEqual(localName, "voltage"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://docs.oasis-open.org/ns/emix/2011/06/power"u8))
+                    {
+                        global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 0, XmlRequiredChildren, XmlRepeatedChildren, "ItemList", s_xmlChildNames);
+                        var item = count0 < list0.Count ? list0[count0] as global::Golden.Choice.Voltage : null;
+                        global::Golden.Choice.Voltage.ReadXml(ref reader, ref item, context);
+                        if (count0 < list0.Count)
+                        {
+                            list0[count0] = item;
+                        }
+                        else
+                        {
+                            list0.Add(item);
+                        }
 
-                count0++;
-                continue;
-            }
+                        count0++;
+                        continue;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(localName, "powerReal"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://docs.oasis-open.org/ns/emix/2011/06/power"u8))
-            {
-                global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 0, XmlRequiredChildren, XmlRepeatedChildren, "ItemList", s_xmlChildNames);
-                var item = count0 < list0.Count ? list0[count0] as global::Golden.Choice.PowerReal : null;
-                global::Golden.Choice.PowerReal.ReadXml(ref reader, ref item, context);
-                if (count0 < list0.Count)
-                {
-                    list0[count0] = item;
-                }
-                else
-                {
-                    list0.Add(item);
-                }
+                    break;
+                case 9:
+                    if (global::System.MemoryExtensions.SequenceEqual(localName, "powerItem"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://docs.oasis-open.org/ns/emix/2011/06/power"u8))
+                    {
+                        global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 0, XmlRequiredChildren, XmlRepeatedChildren, "ItemList", s_xmlChildNames);
+                        var item = count0 < list0.Count ? list0[count0] as global::Golden.Choice.PowerItem : null;
+                        global::Golden.Choice.PowerItem.ReadXml(ref reader, ref item, context);
+                        if (count0 < list0.Count)
+                        {
+                            list0[count0] = item;
+                        }
+                        else
+                        {
+                            list0.Add(item);
+                        }
 
-                count0++;
-                continue;
-            }
+                        count0++;
+                        continue;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(localName, "voltage"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://docs.oasis-open.org/ns/emix/2011/06/power"u8))
-            {
-                global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 0, XmlRequiredChildren, XmlRepeatedChildren, "ItemList", s_xmlChildNames);
-                var item = count0 < list0.Count ? list0[count0] as global::Golden.Choice.Voltage : null;
-                global::Golden.Choice.Voltage.ReadXml(ref reader, ref item, context);
-                if (count0 < list0.Count)
-                {
-                    list0[count0] = item;
-                }
-                else
-                {
-                    list0.Add(item);
-                }
+                    if (global::System.MemoryExtensions.SequenceEqual(localName, "powerReal"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://docs.oasis-open.org/ns/emix/2011/06/power"u8))
+                    {
+                        global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 0, XmlRequiredChildren, XmlRepeatedChildren, "ItemList", s_xmlChildNames);
+                        var item = count0 < list0.Count ? list0[count0] as global::Golden.Choice.PowerReal : null;
+                        global::Golden.Choice.PowerReal.ReadXml(ref reader, ref item, context);
+                        if (count0 < list0.Count)
+                        {
+                            list0[count0] = item;
+                        }
+                        else
+                        {
+                            list0.Add(item);
+                        }
 
-                count0++;
-                continue;
+                        count0++;
+                        continue;
+                    }
+
+                    break;
             }
 
             global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Unexpected(ref reader, "ItemList");

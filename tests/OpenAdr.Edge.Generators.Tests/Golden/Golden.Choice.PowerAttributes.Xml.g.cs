@@ -26,18 +26,24 @@ partial class PowerAttributes : global::OpenAdr.Edge.Xml.Serialization.IXmlEleme
         {
             var localName = reader.LocalName;
             var ns = reader.NamespaceUri;
-            if (global::System.MemoryExtensions.SequenceEqual(localName, "hertz"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://docs.oasis-open.org/ns/emix/2011/06/power"u8))
+            switch (localName.Length)
             {
-                global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 0, XmlRequiredChildren, XmlRepeatedChildren, "PowerAttributes", s_xmlChildNames);
-                global::OpenAdr.Edge.Xml.Serialization.XmlSequence.NoAttributes(ref reader, "power:hertz");
-                var text = reader.ReadElementText();
-                if (!global::OpenAdr.Edge.Xml.XmlValue.TryParseDecimal(text, out var parsedValue))
-                {
-                    global::OpenAdr.Edge.Xml.Serialization.XmlSequence.InvalidValue(ref reader, "power:hertz", text);
-                }
+                case 5:
+                    if (global::System.MemoryExtensions.SequenceEqual(localName, "hertz"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://docs.oasis-open.org/ns/emix/2011/06/power"u8))
+                    {
+                        global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 0, XmlRequiredChildren, XmlRepeatedChildren, "PowerAttributes", s_xmlChildNames);
+                        global::OpenAdr.Edge.Xml.Serialization.XmlSequence.NoAttributes(ref reader, "power:hertz");
+                        var text = reader.ReadElementText();
+                        if (!global::OpenAdr.Edge.Xml.XmlValue.TryParseDecimal(text, out var parsedValue))
+                        {
+                            global::OpenAdr.Edge.Xml.Serialization.XmlSequence.InvalidValue(ref reader, "power:hertz", text);
+                        }
 
-                value.Hertz = parsedValue;
-                continue;
+                        value.Hertz = parsedValue;
+                        continue;
+                    }
+
+                    break;
             }
 
             global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Unexpected(ref reader, "PowerAttributes");

@@ -26,13 +26,19 @@ partial class PowerItem : global::OpenAdr.Edge.Xml.Serialization.IXmlElement<glo
         {
             var localName = reader.LocalName;
             var ns = reader.NamespaceUri;
-            if (global::System.MemoryExtensions.SequenceEqual(localName, "itemDescription"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://docs.oasis-open.org/ns/emix/2011/06/power"u8))
+            switch (localName.Length)
             {
-                global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 0, XmlRequiredChildren, XmlRepeatedChildren, "PowerItem", s_xmlChildNames);
-                global::OpenAdr.Edge.Xml.Serialization.XmlSequence.NoAttributes(ref reader, "power:itemDescription");
-                var text = reader.ReadElementText();
-                value.ItemDescription = context.Strings.GetString(text);
-                continue;
+                case 15:
+                    if (global::System.MemoryExtensions.SequenceEqual(localName, "itemDescription"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://docs.oasis-open.org/ns/emix/2011/06/power"u8))
+                    {
+                        global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 0, XmlRequiredChildren, XmlRepeatedChildren, "PowerItem", s_xmlChildNames);
+                        global::OpenAdr.Edge.Xml.Serialization.XmlSequence.NoAttributes(ref reader, "power:itemDescription");
+                        var text = reader.ReadElementText();
+                        value.ItemDescription = context.Strings.GetString(text);
+                        continue;
+                    }
+
+                    break;
             }
 
             global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Unexpected(ref reader, "PowerItem");

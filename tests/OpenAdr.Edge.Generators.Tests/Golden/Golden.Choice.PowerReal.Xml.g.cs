@@ -27,21 +27,27 @@ partial class PowerReal : global::OpenAdr.Edge.Xml.Serialization.IXmlElement<glo
         {
             var localName = reader.LocalName;
             var ns = reader.NamespaceUri;
-            if (global::System.MemoryExtensions.SequenceEqual(localName, "itemDescription"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://docs.oasis-open.org/ns/emix/2011/06/power"u8))
+            switch (localName.Length)
             {
-                global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 0, XmlRequiredChildren, XmlRepeatedChildren, "PowerReal", s_xmlChildNames);
-                global::OpenAdr.Edge.Xml.Serialization.XmlSequence.NoAttributes(ref reader, "power:itemDescription");
-                var text = reader.ReadElementText();
-                value.ItemDescription = context.Strings.GetString(text);
-                continue;
-            }
+                case 15:
+                    if (global::System.MemoryExtensions.SequenceEqual(localName, "itemDescription"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://docs.oasis-open.org/ns/emix/2011/06/power"u8))
+                    {
+                        global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 0, XmlRequiredChildren, XmlRepeatedChildren, "PowerReal", s_xmlChildNames);
+                        global::OpenAdr.Edge.Xml.Serialization.XmlSequence.NoAttributes(ref reader, "power:itemDescription");
+                        var text = reader.ReadElementText();
+                        value.ItemDescription = context.Strings.GetString(text);
+                        continue;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(localName, "powerAttributes"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://docs.oasis-open.org/ns/emix/2011/06/power"u8))
-            {
-                global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 1, XmlRequiredChildren, XmlRepeatedChildren, "PowerReal", s_xmlChildNames);
-                global::Golden.Choice.PowerAttributes.ReadXml(ref reader, ref child1, context);
-                value.PowerAttributes = child1;
-                continue;
+                    if (global::System.MemoryExtensions.SequenceEqual(localName, "powerAttributes"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://docs.oasis-open.org/ns/emix/2011/06/power"u8))
+                    {
+                        global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 1, XmlRequiredChildren, XmlRepeatedChildren, "PowerReal", s_xmlChildNames);
+                        global::Golden.Choice.PowerAttributes.ReadXml(ref reader, ref child1, context);
+                        value.PowerAttributes = child1;
+                        continue;
+                    }
+
+                    break;
             }
 
             global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Unexpected(ref reader, "PowerReal");

@@ -26,13 +26,19 @@ partial class Voltage : global::OpenAdr.Edge.Xml.Serialization.IXmlElement<globa
         {
             var localName = reader.LocalName;
             var ns = reader.NamespaceUri;
-            if (global::System.MemoryExtensions.SequenceEqual(localName, "siScaleCode"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://docs.oasis-open.org/ns/emix/2011/06/siscale"u8))
+            switch (localName.Length)
             {
-                global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 0, XmlRequiredChildren, XmlRepeatedChildren, "Voltage", s_xmlChildNames);
-                global::OpenAdr.Edge.Xml.Serialization.XmlSequence.NoAttributes(ref reader, "scale:siScaleCode");
-                var text = reader.ReadElementText();
-                value.SiScaleCode = global::System.Text.Encoding.UTF8.GetString(text);
-                continue;
+                case 11:
+                    if (global::System.MemoryExtensions.SequenceEqual(localName, "siScaleCode"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://docs.oasis-open.org/ns/emix/2011/06/siscale"u8))
+                    {
+                        global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 0, XmlRequiredChildren, XmlRepeatedChildren, "Voltage", s_xmlChildNames);
+                        global::OpenAdr.Edge.Xml.Serialization.XmlSequence.NoAttributes(ref reader, "scale:siScaleCode");
+                        var text = reader.ReadElementText();
+                        value.SiScaleCode = global::System.Text.Encoding.UTF8.GetString(text);
+                        continue;
+                    }
+
+                    break;
             }
 
             global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Unexpected(ref reader, "Voltage");

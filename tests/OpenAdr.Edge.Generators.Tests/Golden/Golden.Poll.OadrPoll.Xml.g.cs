@@ -36,13 +36,19 @@ partial class OadrPoll : global::OpenAdr.Edge.Xml.Serialization.IXmlElement<glob
         {
             var localName = reader.LocalName;
             var ns = reader.NamespaceUri;
-            if (global::System.MemoryExtensions.SequenceEqual(localName, "venID"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://docs.oasis-open.org/ns/energyinterop/201110"u8))
+            switch (localName.Length)
             {
-                global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 0, XmlRequiredChildren, XmlRepeatedChildren, "OadrPoll", s_xmlChildNames);
-                global::OpenAdr.Edge.Xml.Serialization.XmlSequence.NoAttributes(ref reader, "ei:venID");
-                var text = reader.ReadElementText();
-                value.VenId = context.Strings.GetString(text);
-                continue;
+                case 5:
+                    if (global::System.MemoryExtensions.SequenceEqual(localName, "venID"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://docs.oasis-open.org/ns/energyinterop/201110"u8))
+                    {
+                        global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 0, XmlRequiredChildren, XmlRepeatedChildren, "OadrPoll", s_xmlChildNames);
+                        global::OpenAdr.Edge.Xml.Serialization.XmlSequence.NoAttributes(ref reader, "ei:venID");
+                        var text = reader.ReadElementText();
+                        value.VenId = context.Strings.GetString(text);
+                        continue;
+                    }
+
+                    break;
             }
 
             global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Unexpected(ref reader, "OadrPoll");

@@ -64,298 +64,326 @@ partial class ReportRequest : global::OpenAdr.Edge.Xml.Serialization.IXmlElement
         {
             var localName = reader.LocalName;
             var ns = reader.NamespaceUri;
-            if (global::System.MemoryExtensions.SequenceEqual(localName, "reportRequestID"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://docs.oasis-open.org/ns/energyinterop/201110"u8))
+            switch (localName.Length)
             {
-                global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 0, XmlRequiredChildren, XmlRepeatedChildren, "ReportRequest", s_xmlChildNames);
-                global::OpenAdr.Edge.Xml.Serialization.XmlSequence.NoAttributes(ref reader, "ei:reportRequestID");
-                var text = reader.ReadElementText();
-                value.ReportRequestId = context.Strings.GetString(text);
-                continue;
-            }
+                case 3:
+                    if (global::System.MemoryExtensions.SequenceEqual(localName, "rID"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://docs.oasis-open.org/ns/energyinterop/201110"u8))
+                    {
+                        global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 15, XmlRequiredChildren, XmlRepeatedChildren, "ReportRequest", s_xmlChildNames);
+                        global::OpenAdr.Edge.Xml.Serialization.XmlSequence.NoAttributes(ref reader, "ei:rID");
+                        var text = reader.ReadElementText();
+                        var parsed = global::System.Text.Encoding.UTF8.GetString(text);
+                        if (count15 < list15.Count)
+                        {
+                            list15[count15] = parsed;
+                        }
+                        else
+                        {
+                            list15.Add(parsed);
+                        }
 
-            if (global::System.MemoryExtensions.SequenceEqual(localName, "dtstart"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "urn:ietf:params:xml:ns:icalendar-2.0"u8))
-            {
-                global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 1, XmlRequiredChildren, XmlRepeatedChildren, "ReportRequest", s_xmlChildNames);
-                global::OpenAdr.Edge.Xml.Serialization.XmlSequence.NoAttributes(ref reader, "xcal:dtstart");
-                if (!reader.ReadToNextChild() || !global::System.MemoryExtensions.SequenceEqual(reader.LocalName, "date-time"u8) || !global::System.MemoryExtensions.SequenceEqual(reader.NamespaceUri, "urn:ietf:params:xml:ns:icalendar-2.0"u8))
-                {
-                    global::OpenAdr.Edge.Xml.Serialization.XmlSequence.MissingInner(ref reader, "xcal:dtstart", "xcal:date-time");
-                }
-                global::OpenAdr.Edge.Xml.Serialization.XmlSequence.NoAttributes(ref reader, "xcal:date-time");
-                var text = reader.ReadElementText();
-                if (!global::OpenAdr.Edge.Xml.XmlDateTime.TryParse(text, out var parsedValue))
-                {
-                    global::OpenAdr.Edge.Xml.Serialization.XmlSequence.InvalidValue(ref reader, "xcal:date-time", text);
-                }
+                        count15++;
+                        continue;
+                    }
 
-                value.Start = parsedValue;
-                if (reader.ReadToNextChild())
-                {
-                    global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Unexpected(ref reader, "xcal:dtstart");
-                }
-                continue;
-            }
+                    break;
+                case 5:
+                    if (global::System.MemoryExtensions.SequenceEqual(localName, "value"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://docs.oasis-open.org/ns/energyinterop/201110"u8))
+                    {
+                        global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 10, XmlRequiredChildren, XmlRepeatedChildren, "ReportRequest", s_xmlChildNames);
+                        global::OpenAdr.Edge.Xml.Serialization.XmlSequence.NoAttributes(ref reader, "ei:value");
+                        var text = reader.ReadElementText();
+                        if (!global::OpenAdr.Edge.Xml.XmlValue.TryParseDecimal(text, out var parsedValue))
+                        {
+                            global::OpenAdr.Edge.Xml.Serialization.XmlSequence.InvalidValue(ref reader, "ei:value", text);
+                        }
 
-            if (global::System.MemoryExtensions.SequenceEqual(localName, "duration"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "urn:ietf:params:xml:ns:icalendar-2.0"u8))
-            {
-                global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 2, XmlRequiredChildren, XmlRepeatedChildren, "ReportRequest", s_xmlChildNames);
-                global::OpenAdr.Edge.Xml.Serialization.XmlSequence.NoAttributes(ref reader, "xcal:duration");
-                if (!reader.ReadToNextChild() || !global::System.MemoryExtensions.SequenceEqual(reader.LocalName, "duration"u8) || !global::System.MemoryExtensions.SequenceEqual(reader.NamespaceUri, "urn:ietf:params:xml:ns:icalendar-2.0"u8))
-                {
-                    global::OpenAdr.Edge.Xml.Serialization.XmlSequence.MissingInner(ref reader, "xcal:duration", "xcal:duration");
-                }
-                global::OpenAdr.Edge.Xml.Serialization.XmlSequence.NoAttributes(ref reader, "xcal:duration");
-                var text = reader.ReadElementText();
-                if (!global::OpenAdr.Edge.Xml.XmlDuration.TryParse(text, out var parsedValue))
-                {
-                    global::OpenAdr.Edge.Xml.Serialization.XmlSequence.InvalidValue(ref reader, "xcal:duration", text);
-                }
+                        value.Value = parsedValue;
+                        continue;
+                    }
 
-                value.Duration = parsedValue;
-                if (reader.ReadToNextChild())
-                {
-                    global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Unexpected(ref reader, "xcal:duration");
-                }
-                continue;
-            }
+                    break;
+                case 6:
+                    if (global::System.MemoryExtensions.SequenceEqual(localName, "target"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://docs.oasis-open.org/ns/energyinterop/201110"u8))
+                    {
+                        global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 18, XmlRequiredChildren, XmlRepeatedChildren, "ReportRequest", s_xmlChildNames);
+                        global::Golden.Report.SpecifierPayload.ReadXml(ref reader, ref child18, context);
+                        value.Target = child18;
+                        continue;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(localName, "reportBackDuration"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://docs.oasis-open.org/ns/energyinterop/201110"u8))
-            {
-                global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 3, XmlRequiredChildren, XmlRepeatedChildren, "ReportRequest", s_xmlChildNames);
-                global::OpenAdr.Edge.Xml.Serialization.XmlSequence.NoAttributes(ref reader, "ei:reportBackDuration");
-                if (!reader.ReadToNextChild() || !global::System.MemoryExtensions.SequenceEqual(reader.LocalName, "duration"u8) || !global::System.MemoryExtensions.SequenceEqual(reader.NamespaceUri, "urn:ietf:params:xml:ns:icalendar-2.0"u8))
-                {
-                    global::OpenAdr.Edge.Xml.Serialization.XmlSequence.MissingInner(ref reader, "ei:reportBackDuration", "xcal:duration");
-                }
-                global::OpenAdr.Edge.Xml.Serialization.XmlSequence.NoAttributes(ref reader, "xcal:duration");
-                var text = reader.ReadElementText();
-                if (!global::OpenAdr.Edge.Xml.XmlDuration.TryParse(text, out var parsedValue))
-                {
-                    global::OpenAdr.Edge.Xml.Serialization.XmlSequence.InvalidValue(ref reader, "xcal:duration", text);
-                }
+                    break;
+                case 7:
+                    if (global::System.MemoryExtensions.SequenceEqual(localName, "dtstart"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "urn:ietf:params:xml:ns:icalendar-2.0"u8))
+                    {
+                        global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 1, XmlRequiredChildren, XmlRepeatedChildren, "ReportRequest", s_xmlChildNames);
+                        global::OpenAdr.Edge.Xml.Serialization.XmlSequence.NoAttributes(ref reader, "xcal:dtstart");
+                        if (!reader.ReadToNextChild() || !global::System.MemoryExtensions.SequenceEqual(reader.LocalName, "date-time"u8) || !global::System.MemoryExtensions.SequenceEqual(reader.NamespaceUri, "urn:ietf:params:xml:ns:icalendar-2.0"u8))
+                        {
+                            global::OpenAdr.Edge.Xml.Serialization.XmlSequence.MissingInner(ref reader, "xcal:dtstart", "xcal:date-time");
+                        }
+                        global::OpenAdr.Edge.Xml.Serialization.XmlSequence.NoAttributes(ref reader, "xcal:date-time");
+                        var text = reader.ReadElementText();
+                        if (!global::OpenAdr.Edge.Xml.XmlDateTime.TryParse(text, out var parsedValue))
+                        {
+                            global::OpenAdr.Edge.Xml.Serialization.XmlSequence.InvalidValue(ref reader, "xcal:date-time", text);
+                        }
 
-                value.ReportBackDuration = parsedValue;
-                if (reader.ReadToNextChild())
-                {
-                    global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Unexpected(ref reader, "ei:reportBackDuration");
-                }
-                continue;
-            }
+                        value.Start = parsedValue;
+                        if (reader.ReadToNextChild())
+                        {
+                            global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Unexpected(ref reader, "xcal:dtstart");
+                        }
+                        continue;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(localName, "optType"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://docs.oasis-open.org/ns/energyinterop/201110"u8))
-            {
-                global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 4, XmlRequiredChildren, XmlRepeatedChildren, "ReportRequest", s_xmlChildNames);
-                global::OpenAdr.Edge.Xml.Serialization.XmlSequence.NoAttributes(ref reader, "ei:optType");
-                var text = reader.ReadElementText();
-                if (!global::Golden.Report.OptTypeXml.TryParse(text, out var parsedValue))
-                {
-                    global::OpenAdr.Edge.Xml.Serialization.XmlSequence.InvalidValue(ref reader, "ei:optType", text);
-                }
+                    if (global::System.MemoryExtensions.SequenceEqual(localName, "optType"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://docs.oasis-open.org/ns/energyinterop/201110"u8))
+                    {
+                        global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 4, XmlRequiredChildren, XmlRepeatedChildren, "ReportRequest", s_xmlChildNames);
+                        global::OpenAdr.Edge.Xml.Serialization.XmlSequence.NoAttributes(ref reader, "ei:optType");
+                        var text = reader.ReadElementText();
+                        if (!global::Golden.Report.OptTypeXml.TryParse(text, out var parsedValue))
+                        {
+                            global::OpenAdr.Edge.Xml.Serialization.XmlSequence.InvalidValue(ref reader, "ei:optType", text);
+                        }
 
-                value.OptType = parsedValue;
-                continue;
-            }
+                        value.OptType = parsedValue;
+                        continue;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(localName, "reportName"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://docs.oasis-open.org/ns/energyinterop/201110"u8))
-            {
-                global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 5, XmlRequiredChildren, XmlRepeatedChildren, "ReportRequest", s_xmlChildNames);
-                global::OpenAdr.Edge.Xml.Serialization.XmlSequence.NoAttributes(ref reader, "ei:reportName");
-                var text = reader.ReadElementText();
-                if (!global::Golden.Report.ReportNameEnumeratedXml.IsDefined(text) && !global::OpenAdr.Edge.Xml.XmlValue.IsExtensionToken(text, "x-"u8))
-                {
-                    global::OpenAdr.Edge.Xml.Serialization.XmlSequence.InvalidValue(ref reader, "ei:reportName", text);
-                }
-                value.ReportName = global::System.Text.Encoding.UTF8.GetString(text);
-                continue;
-            }
+                    if (global::System.MemoryExtensions.SequenceEqual(localName, "version"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://openadr.org/oadr-2.0b/2012/07"u8))
+                    {
+                        global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 14, XmlRequiredChildren, XmlRepeatedChildren, "ReportRequest", s_xmlChildNames);
+                        global::OpenAdr.Edge.Xml.Serialization.XmlSequence.NoAttributes(ref reader, "oadr:version");
+                        var text = reader.ReadElementText();
+                        if (!global::System.MemoryExtensions.SequenceEqual(global::System.MemoryExtensions.Trim(text, " \t\r\n"u8), "2.0b"u8))
+                        {
+                            global::OpenAdr.Edge.Xml.Serialization.XmlSequence.InvalidValue(ref reader, "oadr:version", text);
+                        }
+                        value.Version = global::System.Text.Encoding.UTF8.GetString(text);
+                        continue;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(localName, "marketContext"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://docs.oasis-open.org/ns/emix/2011/06"u8))
-            {
-                global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 6, XmlRequiredChildren, XmlRepeatedChildren, "ReportRequest", s_xmlChildNames);
-                global::OpenAdr.Edge.Xml.Serialization.XmlSequence.NoAttributes(ref reader, "emix:marketContext");
-                var text = reader.ReadElementText();
-                value.MarketContext = global::System.Text.Encoding.UTF8.GetString(text);
-                continue;
-            }
+                    break;
+                case 8:
+                    if (global::System.MemoryExtensions.SequenceEqual(localName, "duration"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "urn:ietf:params:xml:ns:icalendar-2.0"u8))
+                    {
+                        global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 2, XmlRequiredChildren, XmlRepeatedChildren, "ReportRequest", s_xmlChildNames);
+                        global::OpenAdr.Edge.Xml.Serialization.XmlSequence.NoAttributes(ref reader, "xcal:duration");
+                        if (!reader.ReadToNextChild() || !global::System.MemoryExtensions.SequenceEqual(reader.LocalName, "duration"u8) || !global::System.MemoryExtensions.SequenceEqual(reader.NamespaceUri, "urn:ietf:params:xml:ns:icalendar-2.0"u8))
+                        {
+                            global::OpenAdr.Edge.Xml.Serialization.XmlSequence.MissingInner(ref reader, "xcal:duration", "xcal:duration");
+                        }
+                        global::OpenAdr.Edge.Xml.Serialization.XmlSequence.NoAttributes(ref reader, "xcal:duration");
+                        var text = reader.ReadElementText();
+                        if (!global::OpenAdr.Edge.Xml.XmlDuration.TryParse(text, out var parsedValue))
+                        {
+                            global::OpenAdr.Edge.Xml.Serialization.XmlSequence.InvalidValue(ref reader, "xcal:duration", text);
+                        }
 
-            if (global::System.MemoryExtensions.SequenceEqual(localName, "priority"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://docs.oasis-open.org/ns/energyinterop/201110"u8))
-            {
-                global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 7, XmlRequiredChildren, XmlRepeatedChildren, "ReportRequest", s_xmlChildNames);
-                global::OpenAdr.Edge.Xml.Serialization.XmlSequence.NoAttributes(ref reader, "ei:priority");
-                var text = reader.ReadElementText();
-                if (!global::OpenAdr.Edge.Xml.XmlValue.TryParseInt32(text, out var parsedValue))
-                {
-                    global::OpenAdr.Edge.Xml.Serialization.XmlSequence.InvalidValue(ref reader, "ei:priority", text);
-                }
+                        value.Duration = parsedValue;
+                        if (reader.ReadToNextChild())
+                        {
+                            global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Unexpected(ref reader, "xcal:duration");
+                        }
+                        continue;
+                    }
 
-                value.Priority = parsedValue;
-                continue;
-            }
+                    if (global::System.MemoryExtensions.SequenceEqual(localName, "priority"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://docs.oasis-open.org/ns/energyinterop/201110"u8))
+                    {
+                        global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 7, XmlRequiredChildren, XmlRepeatedChildren, "ReportRequest", s_xmlChildNames);
+                        global::OpenAdr.Edge.Xml.Serialization.XmlSequence.NoAttributes(ref reader, "ei:priority");
+                        var text = reader.ReadElementText();
+                        if (!global::OpenAdr.Edge.Xml.XmlValue.TryParseInt32(text, out var parsedValue))
+                        {
+                            global::OpenAdr.Edge.Xml.Serialization.XmlSequence.InvalidValue(ref reader, "ei:priority", text);
+                        }
 
-            if (global::System.MemoryExtensions.SequenceEqual(localName, "numDataSources"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://openadr.org/oadr-2.0b/2012/07"u8))
-            {
-                global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 8, XmlRequiredChildren, XmlRepeatedChildren, "ReportRequest", s_xmlChildNames);
-                global::OpenAdr.Edge.Xml.Serialization.XmlSequence.NoAttributes(ref reader, "oadr:numDataSources");
-                var text = reader.ReadElementText();
-                if (!global::OpenAdr.Edge.Xml.XmlValue.TryParseInt64(text, out var parsedValue))
-                {
-                    global::OpenAdr.Edge.Xml.Serialization.XmlSequence.InvalidValue(ref reader, "oadr:numDataSources", text);
-                }
+                        value.Priority = parsedValue;
+                        continue;
+                    }
 
-                value.NumDataSources = parsedValue;
-                continue;
-            }
+                    if (global::System.MemoryExtensions.SequenceEqual(localName, "accuracy"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://openadr.org/oadr-2.0b/2012/07"u8))
+                    {
+                        global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 12, XmlRequiredChildren, XmlRepeatedChildren, "ReportRequest", s_xmlChildNames);
+                        global::OpenAdr.Edge.Xml.Serialization.XmlSequence.NoAttributes(ref reader, "oadr:accuracy");
+                        var text = reader.ReadElementText();
+                        if (!global::OpenAdr.Edge.Xml.XmlValue.TryParseDouble(text, out var parsedValue))
+                        {
+                            global::OpenAdr.Edge.Xml.Serialization.XmlSequence.InvalidValue(ref reader, "oadr:accuracy", text);
+                        }
 
-            if (global::System.MemoryExtensions.SequenceEqual(localName, "testEvent"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://docs.oasis-open.org/ns/energyinterop/201110"u8))
-            {
-                global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 9, XmlRequiredChildren, XmlRepeatedChildren, "ReportRequest", s_xmlChildNames);
-                global::OpenAdr.Edge.Xml.Serialization.XmlSequence.NoAttributes(ref reader, "ei:testEvent");
-                var text = reader.ReadElementText();
-                if (!global::OpenAdr.Edge.Xml.XmlValue.TryParseBoolean(text, out var parsedValue))
-                {
-                    global::OpenAdr.Edge.Xml.Serialization.XmlSequence.InvalidValue(ref reader, "ei:testEvent", text);
-                }
+                        value.Accuracy = parsedValue;
+                        continue;
+                    }
 
-                value.TestEvent = parsedValue;
-                continue;
-            }
+                    break;
+                case 9:
+                    if (global::System.MemoryExtensions.SequenceEqual(localName, "testEvent"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://docs.oasis-open.org/ns/energyinterop/201110"u8))
+                    {
+                        global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 9, XmlRequiredChildren, XmlRepeatedChildren, "ReportRequest", s_xmlChildNames);
+                        global::OpenAdr.Edge.Xml.Serialization.XmlSequence.NoAttributes(ref reader, "ei:testEvent");
+                        var text = reader.ReadElementText();
+                        if (!global::OpenAdr.Edge.Xml.XmlValue.TryParseBoolean(text, out var parsedValue))
+                        {
+                            global::OpenAdr.Edge.Xml.Serialization.XmlSequence.InvalidValue(ref reader, "ei:testEvent", text);
+                        }
 
-            if (global::System.MemoryExtensions.SequenceEqual(localName, "value"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://docs.oasis-open.org/ns/energyinterop/201110"u8))
-            {
-                global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 10, XmlRequiredChildren, XmlRepeatedChildren, "ReportRequest", s_xmlChildNames);
-                global::OpenAdr.Edge.Xml.Serialization.XmlSequence.NoAttributes(ref reader, "ei:value");
-                var text = reader.ReadElementText();
-                if (!global::OpenAdr.Edge.Xml.XmlValue.TryParseDecimal(text, out var parsedValue))
-                {
-                    global::OpenAdr.Edge.Xml.Serialization.XmlSequence.InvalidValue(ref reader, "ei:value", text);
-                }
+                        value.TestEvent = parsedValue;
+                        continue;
+                    }
 
-                value.Value = parsedValue;
-                continue;
-            }
+                    if (global::System.MemoryExtensions.SequenceEqual(localName, "optReason"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://docs.oasis-open.org/ns/energyinterop/201110"u8))
+                    {
+                        global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 16, XmlRequiredChildren, XmlRepeatedChildren, "ReportRequest", s_xmlChildNames);
+                        global::OpenAdr.Edge.Xml.Serialization.XmlSequence.NoAttributes(ref reader, "ei:optReason");
+                        var text = reader.ReadElementText();
+                        if (!global::Golden.Report.OptTypeXml.TryParse(text, out var parsedValue))
+                        {
+                            global::OpenAdr.Edge.Xml.Serialization.XmlSequence.InvalidValue(ref reader, "ei:optReason", text);
+                        }
 
-            if (global::System.MemoryExtensions.SequenceEqual(localName, "confidence"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://openadr.org/oadr-2.0b/2012/07"u8))
-            {
-                global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 11, XmlRequiredChildren, XmlRepeatedChildren, "ReportRequest", s_xmlChildNames);
-                global::OpenAdr.Edge.Xml.Serialization.XmlSequence.NoAttributes(ref reader, "oadr:confidence");
-                var text = reader.ReadElementText();
-                if (!global::OpenAdr.Edge.Xml.XmlValue.TryParseSingle(text, out var parsedValue))
-                {
-                    global::OpenAdr.Edge.Xml.Serialization.XmlSequence.InvalidValue(ref reader, "oadr:confidence", text);
-                }
+                        var parsed = parsedValue;
+                        if (count16 < list16.Count)
+                        {
+                            list16[count16] = parsed;
+                        }
+                        else
+                        {
+                            list16.Add(parsed);
+                        }
 
-                value.Confidence = parsedValue;
-                continue;
-            }
+                        count16++;
+                        continue;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(localName, "accuracy"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://openadr.org/oadr-2.0b/2012/07"u8))
-            {
-                global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 12, XmlRequiredChildren, XmlRepeatedChildren, "ReportRequest", s_xmlChildNames);
-                global::OpenAdr.Edge.Xml.Serialization.XmlSequence.NoAttributes(ref reader, "oadr:accuracy");
-                var text = reader.ReadElementText();
-                if (!global::OpenAdr.Edge.Xml.XmlValue.TryParseDouble(text, out var parsedValue))
-                {
-                    global::OpenAdr.Edge.Xml.Serialization.XmlSequence.InvalidValue(ref reader, "oadr:accuracy", text);
-                }
+                    break;
+                case 10:
+                    if (global::System.MemoryExtensions.SequenceEqual(localName, "reportName"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://docs.oasis-open.org/ns/energyinterop/201110"u8))
+                    {
+                        global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 5, XmlRequiredChildren, XmlRepeatedChildren, "ReportRequest", s_xmlChildNames);
+                        global::OpenAdr.Edge.Xml.Serialization.XmlSequence.NoAttributes(ref reader, "ei:reportName");
+                        var text = reader.ReadElementText();
+                        if (!global::Golden.Report.ReportNameEnumeratedXml.IsDefined(text) && !global::OpenAdr.Edge.Xml.XmlValue.IsExtensionToken(text, "x-"u8))
+                        {
+                            global::OpenAdr.Edge.Xml.Serialization.XmlSequence.InvalidValue(ref reader, "ei:reportName", text);
+                        }
+                        value.ReportName = global::System.Text.Encoding.UTF8.GetString(text);
+                        continue;
+                    }
 
-                value.Accuracy = parsedValue;
-                continue;
-            }
+                    if (global::System.MemoryExtensions.SequenceEqual(localName, "confidence"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://openadr.org/oadr-2.0b/2012/07"u8))
+                    {
+                        global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 11, XmlRequiredChildren, XmlRepeatedChildren, "ReportRequest", s_xmlChildNames);
+                        global::OpenAdr.Edge.Xml.Serialization.XmlSequence.NoAttributes(ref reader, "oadr:confidence");
+                        var text = reader.ReadElementText();
+                        if (!global::OpenAdr.Edge.Xml.XmlValue.TryParseSingle(text, out var parsedValue))
+                        {
+                            global::OpenAdr.Edge.Xml.Serialization.XmlSequence.InvalidValue(ref reader, "oadr:confidence", text);
+                        }
 
-            if (global::System.MemoryExtensions.SequenceEqual(localName, "payloadBase64"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://naesb.org/espi"u8))
-            {
-                global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 13, XmlRequiredChildren, XmlRepeatedChildren, "ReportRequest", s_xmlChildNames);
-                global::OpenAdr.Edge.Xml.Serialization.XmlSequence.NoAttributes(ref reader, "espi:payloadBase64");
-                var text = reader.ReadElementText();
-                if (!global::OpenAdr.Edge.Xml.XmlValue.TryParseBase64(text, out var parsedValue))
-                {
-                    global::OpenAdr.Edge.Xml.Serialization.XmlSequence.InvalidValue(ref reader, "espi:payloadBase64", text);
-                }
+                        value.Confidence = parsedValue;
+                        continue;
+                    }
 
-                value.Payload = parsedValue;
-                continue;
-            }
+                    break;
+                case 13:
+                    if (global::System.MemoryExtensions.SequenceEqual(localName, "marketContext"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://docs.oasis-open.org/ns/emix/2011/06"u8))
+                    {
+                        global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 6, XmlRequiredChildren, XmlRepeatedChildren, "ReportRequest", s_xmlChildNames);
+                        global::OpenAdr.Edge.Xml.Serialization.XmlSequence.NoAttributes(ref reader, "emix:marketContext");
+                        var text = reader.ReadElementText();
+                        value.MarketContext = global::System.Text.Encoding.UTF8.GetString(text);
+                        continue;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(localName, "version"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://openadr.org/oadr-2.0b/2012/07"u8))
-            {
-                global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 14, XmlRequiredChildren, XmlRepeatedChildren, "ReportRequest", s_xmlChildNames);
-                global::OpenAdr.Edge.Xml.Serialization.XmlSequence.NoAttributes(ref reader, "oadr:version");
-                var text = reader.ReadElementText();
-                if (!global::System.MemoryExtensions.SequenceEqual(global::System.MemoryExtensions.Trim(text, " \t\r\n"u8), "2.0b"u8))
-                {
-                    global::OpenAdr.Edge.Xml.Serialization.XmlSequence.InvalidValue(ref reader, "oadr:version", text);
-                }
-                value.Version = global::System.Text.Encoding.UTF8.GetString(text);
-                continue;
-            }
+                    if (global::System.MemoryExtensions.SequenceEqual(localName, "payloadBase64"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://naesb.org/espi"u8))
+                    {
+                        global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 13, XmlRequiredChildren, XmlRepeatedChildren, "ReportRequest", s_xmlChildNames);
+                        global::OpenAdr.Edge.Xml.Serialization.XmlSequence.NoAttributes(ref reader, "espi:payloadBase64");
+                        var text = reader.ReadElementText();
+                        if (!global::OpenAdr.Edge.Xml.XmlValue.TryParseBase64(text, out var parsedValue))
+                        {
+                            global::OpenAdr.Edge.Xml.Serialization.XmlSequence.InvalidValue(ref reader, "espi:payloadBase64", text);
+                        }
 
-            if (global::System.MemoryExtensions.SequenceEqual(localName, "rID"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://docs.oasis-open.org/ns/energyinterop/201110"u8))
-            {
-                global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 15, XmlRequiredChildren, XmlRepeatedChildren, "ReportRequest", s_xmlChildNames);
-                global::OpenAdr.Edge.Xml.Serialization.XmlSequence.NoAttributes(ref reader, "ei:rID");
-                var text = reader.ReadElementText();
-                var parsed = global::System.Text.Encoding.UTF8.GetString(text);
-                if (count15 < list15.Count)
-                {
-                    list15[count15] = parsed;
-                }
-                else
-                {
-                    list15.Add(parsed);
-                }
+                        value.Payload = parsedValue;
+                        continue;
+                    }
 
-                count15++;
-                continue;
-            }
+                    break;
+                case 14:
+                    if (global::System.MemoryExtensions.SequenceEqual(localName, "numDataSources"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://openadr.org/oadr-2.0b/2012/07"u8))
+                    {
+                        global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 8, XmlRequiredChildren, XmlRepeatedChildren, "ReportRequest", s_xmlChildNames);
+                        global::OpenAdr.Edge.Xml.Serialization.XmlSequence.NoAttributes(ref reader, "oadr:numDataSources");
+                        var text = reader.ReadElementText();
+                        if (!global::OpenAdr.Edge.Xml.XmlValue.TryParseInt64(text, out var parsedValue))
+                        {
+                            global::OpenAdr.Edge.Xml.Serialization.XmlSequence.InvalidValue(ref reader, "oadr:numDataSources", text);
+                        }
 
-            if (global::System.MemoryExtensions.SequenceEqual(localName, "optReason"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://docs.oasis-open.org/ns/energyinterop/201110"u8))
-            {
-                global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 16, XmlRequiredChildren, XmlRepeatedChildren, "ReportRequest", s_xmlChildNames);
-                global::OpenAdr.Edge.Xml.Serialization.XmlSequence.NoAttributes(ref reader, "ei:optReason");
-                var text = reader.ReadElementText();
-                if (!global::Golden.Report.OptTypeXml.TryParse(text, out var parsedValue))
-                {
-                    global::OpenAdr.Edge.Xml.Serialization.XmlSequence.InvalidValue(ref reader, "ei:optReason", text);
-                }
+                        value.NumDataSources = parsedValue;
+                        continue;
+                    }
 
-                var parsed = parsedValue;
-                if (count16 < list16.Count)
-                {
-                    list16[count16] = parsed;
-                }
-                else
-                {
-                    list16.Add(parsed);
-                }
+                    break;
+                case 15:
+                    if (global::System.MemoryExtensions.SequenceEqual(localName, "reportRequestID"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://docs.oasis-open.org/ns/energyinterop/201110"u8))
+                    {
+                        global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 0, XmlRequiredChildren, XmlRepeatedChildren, "ReportRequest", s_xmlChildNames);
+                        global::OpenAdr.Edge.Xml.Serialization.XmlSequence.NoAttributes(ref reader, "ei:reportRequestID");
+                        var text = reader.ReadElementText();
+                        value.ReportRequestId = context.Strings.GetString(text);
+                        continue;
+                    }
 
-                count16++;
-                continue;
-            }
+                    break;
+                case 16:
+                    if (global::System.MemoryExtensions.SequenceEqual(localName, "specifierPayload"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://docs.oasis-open.org/ns/energyinterop/201110"u8))
+                    {
+                        global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 17, XmlRequiredChildren, XmlRepeatedChildren, "ReportRequest", s_xmlChildNames);
+                        var item = count17 < list17.Count ? list17[count17] : null;
+                        global::Golden.Report.SpecifierPayload.ReadXml(ref reader, ref item, context);
+                        if (count17 < list17.Count)
+                        {
+                            list17[count17] = item;
+                        }
+                        else
+                        {
+                            list17.Add(item);
+                        }
 
-            if (global::System.MemoryExtensions.SequenceEqual(localName, "specifierPayload"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://docs.oasis-open.org/ns/energyinterop/201110"u8))
-            {
-                global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 17, XmlRequiredChildren, XmlRepeatedChildren, "ReportRequest", s_xmlChildNames);
-                var item = count17 < list17.Count ? list17[count17] : null;
-                global::Golden.Report.SpecifierPayload.ReadXml(ref reader, ref item, context);
-                if (count17 < list17.Count)
-                {
-                    list17[count17] = item;
-                }
-                else
-                {
-                    list17.Add(item);
-                }
+                        count17++;
+                        continue;
+                    }
 
-                count17++;
-                continue;
-            }
+                    break;
+                case 18:
+                    if (global::System.MemoryExtensions.SequenceEqual(localName, "reportBackDuration"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://docs.oasis-open.org/ns/energyinterop/201110"u8))
+                    {
+                        global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 3, XmlRequiredChildren, XmlRepeatedChildren, "ReportRequest", s_xmlChildNames);
+                        global::OpenAdr.Edge.Xml.Serialization.XmlSequence.NoAttributes(ref reader, "ei:reportBackDuration");
+                        if (!reader.ReadToNextChild() || !global::System.MemoryExtensions.SequenceEqual(reader.LocalName, "duration"u8) || !global::System.MemoryExtensions.SequenceEqual(reader.NamespaceUri, "urn:ietf:params:xml:ns:icalendar-2.0"u8))
+                        {
+                            global::OpenAdr.Edge.Xml.Serialization.XmlSequence.MissingInner(ref reader, "ei:reportBackDuration", "xcal:duration");
+                        }
+                        global::OpenAdr.Edge.Xml.Serialization.XmlSequence.NoAttributes(ref reader, "xcal:duration");
+                        var text = reader.ReadElementText();
+                        if (!global::OpenAdr.Edge.Xml.XmlDuration.TryParse(text, out var parsedValue))
+                        {
+                            global::OpenAdr.Edge.Xml.Serialization.XmlSequence.InvalidValue(ref reader, "xcal:duration", text);
+                        }
 
-            if (global::System.MemoryExtensions.SequenceEqual(localName, "target"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://docs.oasis-open.org/ns/energyinterop/201110"u8))
-            {
-                global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 18, XmlRequiredChildren, XmlRepeatedChildren, "ReportRequest", s_xmlChildNames);
-                global::Golden.Report.SpecifierPayload.ReadXml(ref reader, ref child18, context);
-                value.Target = child18;
-                continue;
+                        value.ReportBackDuration = parsedValue;
+                        if (reader.ReadToNextChild())
+                        {
+                            global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Unexpected(ref reader, "ei:reportBackDuration");
+                        }
+                        continue;
+                    }
+
+                    break;
             }
 
             global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Unexpected(ref reader, "ReportRequest");

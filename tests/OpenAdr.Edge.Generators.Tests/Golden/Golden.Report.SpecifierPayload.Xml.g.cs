@@ -26,13 +26,19 @@ partial class SpecifierPayload : global::OpenAdr.Edge.Xml.Serialization.IXmlElem
         {
             var localName = reader.LocalName;
             var ns = reader.NamespaceUri;
-            if (global::System.MemoryExtensions.SequenceEqual(localName, "rID"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://docs.oasis-open.org/ns/energyinterop/201110"u8))
+            switch (localName.Length)
             {
-                global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 0, XmlRequiredChildren, XmlRepeatedChildren, "SpecifierPayload", s_xmlChildNames);
-                global::OpenAdr.Edge.Xml.Serialization.XmlSequence.NoAttributes(ref reader, "ei:rID");
-                var text = reader.ReadElementText();
-                value.ResourceId = context.Strings.GetString(text);
-                continue;
+                case 3:
+                    if (global::System.MemoryExtensions.SequenceEqual(localName, "rID"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://docs.oasis-open.org/ns/energyinterop/201110"u8))
+                    {
+                        global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 0, XmlRequiredChildren, XmlRepeatedChildren, "SpecifierPayload", s_xmlChildNames);
+                        global::OpenAdr.Edge.Xml.Serialization.XmlSequence.NoAttributes(ref reader, "ei:rID");
+                        var text = reader.ReadElementText();
+                        value.ResourceId = context.Strings.GetString(text);
+                        continue;
+                    }
+
+                    break;
             }
 
             global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Unexpected(ref reader, "SpecifierPayload");

@@ -28,19 +28,27 @@ partial class OadrPayload : global::OpenAdr.Edge.Xml.Serialization.IXmlElement<g
         {
             var localName = reader.LocalName;
             var ns = reader.NamespaceUri;
-            if (global::System.MemoryExtensions.SequenceEqual(localName, "Signature"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://www.w3.org/2000/09/xmldsig#"u8))
+            switch (localName.Length)
             {
-                global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 0, XmlRequiredChildren, XmlRepeatedChildren, "OadrPayload", s_xmlChildNames);
-                value.Signature = reader.ReadRawElement().ToArray();
-                continue;
-            }
+                case 9:
+                    if (global::System.MemoryExtensions.SequenceEqual(localName, "Signature"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://www.w3.org/2000/09/xmldsig#"u8))
+                    {
+                        global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 0, XmlRequiredChildren, XmlRepeatedChildren, "OadrPayload", s_xmlChildNames);
+                        value.Signature = reader.ReadRawElement().ToArray();
+                        continue;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(localName, "oadrSignedObject"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://openadr.org/oadr-2.0b/2012/07"u8))
-            {
-                global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 1, XmlRequiredChildren, XmlRepeatedChildren, "OadrPayload", s_xmlChildNames);
-                global::Golden.Root.OadrSignedObject.ReadXml(ref reader, ref child1, context);
-                value.OadrSignedObject = child1;
-                continue;
+                    break;
+                case 16:
+                    if (global::System.MemoryExtensions.SequenceEqual(localName, "oadrSignedObject"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://openadr.org/oadr-2.0b/2012/07"u8))
+                    {
+                        global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 1, XmlRequiredChildren, XmlRepeatedChildren, "OadrPayload", s_xmlChildNames);
+                        global::Golden.Root.OadrSignedObject.ReadXml(ref reader, ref child1, context);
+                        value.OadrSignedObject = child1;
+                        continue;
+                    }
+
+                    break;
             }
 
             global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Unexpected(ref reader, "OadrPayload");

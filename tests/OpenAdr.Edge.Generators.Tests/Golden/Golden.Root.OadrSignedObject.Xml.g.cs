@@ -37,12 +37,18 @@ partial class OadrSignedObject : global::OpenAdr.Edge.Xml.Serialization.IXmlElem
         {
             var localName = reader.LocalName;
             var ns = reader.NamespaceUri;
-            if (global::System.MemoryExtensions.SequenceEqual(localName, "nonce"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://openadr.org/oadr-2.0b/2012/07/xmldsig-properties"u8))
+            switch (localName.Length)
             {
-                global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 0, XmlRequiredChildren, XmlRepeatedChildren, "OadrSignedObject", s_xmlChildNames);
-                global::Golden.Root.Nonce.ReadXml(ref reader, ref child0, context);
-                value.Nonce = child0;
-                continue;
+                case 5:
+                    if (global::System.MemoryExtensions.SequenceEqual(localName, "nonce"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://openadr.org/oadr-2.0b/2012/07/xmldsig-properties"u8))
+                    {
+                        global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 0, XmlRequiredChildren, XmlRepeatedChildren, "OadrSignedObject", s_xmlChildNames);
+                        global::Golden.Root.Nonce.ReadXml(ref reader, ref child0, context);
+                        value.Nonce = child0;
+                        continue;
+                    }
+
+                    break;
             }
 
             global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Unexpected(ref reader, "OadrSignedObject");
