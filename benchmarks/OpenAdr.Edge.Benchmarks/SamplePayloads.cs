@@ -13,11 +13,11 @@ public static class SamplePayloads
     private static readonly DateTime Start = new(2026, 11, 26, 3, 49, 50, DateTimeKind.Utc);
 
     public static IReadOnlyList<string> Names { get; } =
-        ["oadrPoll", "oadrResponse", "oadrDistributeEvent-1x4", "oadrDistributeEvent-10", "oadrUpdateReport-10", "oadrRegisterReport-5"];
+        ["oadrPoll", "oadrPoll-openleadr", "oadrResponse", "oadrDistributeEvent-1x4", "oadrDistributeEvent-10", "oadrUpdateReport-10", "oadrRegisterReport-5"];
 
     public static OadrPayload Create(string name) => Wrap(name switch
     {
-        "oadrPoll" => new OadrPoll { VenId = VenId },
+        "oadrPoll" or "oadrPoll-openleadr" => new OadrPoll { VenId = VenId },
         "oadrResponse" => new OadrResponse
         {
             EiResponse = new EiResponse { ResponseCode = "200", ResponseDescription = "OK", RequestId = "" },
@@ -32,10 +32,23 @@ public static class SamplePayloads
 
     public static byte[] Bytes(string name)
     {
+        if (name == "oadrPoll-openleadr")
+        {
+            return OpenLeadrPoll.ToArray();
+        }
+
         var buffer = new ArrayBufferWriter<byte>();
         Create(name).WriteDocument(buffer);
         return buffer.WrittenSpan.ToArray();
     }
+
+    /// <summary>An oadrPoll exactly as OpenLEADR's VEN sends it (430 bytes; the namespace declared twice, whitespace between elements).</summary>
+    private static ReadOnlySpan<byte> OpenLeadrPoll => """
+<?xml version="1.0" encoding="utf-8"?>
+<oadr:oadrPayload xmlns:oadr="http://openadr.org/oadr-2.0b/2012/07">
+<oadr:oadrSignedObject xmlns:oadr="http://openadr.org/oadr-2.0b/2012/07" oadr:Id="oadrSignedObject"><oadr:oadrPoll ei:schemaVersion="2.0b" xmlns:ei="http://docs.oasis-open.org/ns/energyinterop/201110"><ei:venID>ven-9eea0291-6afe-4077-8734-898453870cb7</ei:venID></oadr:oadrPoll></oadr:oadrSignedObject>
+</oadr:oadrPayload>
+"""u8;
 
     private static OadrPayload Wrap(OadrMessage message) =>
         new() { OadrSignedObject = new OadrSignedObject { Id = "oadrSignedObject", Message = message } };

@@ -420,20 +420,21 @@ internal static class Emitter
     private static void EmitParse(SourceWriter w, MemberModel member, string text, string target, string display)
     {
         var invalid = $"{Sequence}.InvalidValue(ref reader, {Quote(display)}, {text});";
+        if (member.Format is not null)
+        {
+            w.Line($"if (!{Value}.IsValidText(global::OpenAdr.Edge.Xml.Serialization.XmlTextFormat.{member.Format}, {text}))");
+            w.Open();
+            w.Line(invalid);
+            w.Close();
+            if (member.Format == "Id")
+            {
+                w.Line($"reader.DeclareId({text});");
+            }
+        }
+
         switch (member.ValueKind)
         {
             case ValueKind.String:
-                if (member.Format is not null)
-                {
-                    w.Line($"if (!{Value}.IsValidText(global::OpenAdr.Edge.Xml.Serialization.XmlTextFormat.{member.Format}, {text}))");
-                    w.Open();
-                    w.Line(invalid);
-                    w.Close();
-                    if (member.Format == "Id")
-                    {
-                        w.Line($"reader.DeclareId({text});");
-                    }
-                }
 
                 if (member.Fixed is not null)
                 {
@@ -486,6 +487,7 @@ internal static class Emitter
         ValueKind.Boolean => "Boolean",
         ValueKind.Int32 => "Int32",
         ValueKind.Int64 => "Int64",
+        ValueKind.UInt32 => "UInt32",
         ValueKind.Single => "Single",
         ValueKind.Double => "Double",
         _ => "Decimal",

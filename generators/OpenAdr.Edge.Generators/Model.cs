@@ -20,6 +20,7 @@ internal enum ValueKind
     String,
     Boolean,
     Int32,
+    UInt32,
     Int64,
     Single,
     Double,

@@ -225,9 +225,9 @@ internal static class Parser
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MisappliedOption, location, property.Name, "Intern and Fixed apply to string properties only"));
         }
 
-        if (format is not null && valueKind != ValueKind.String)
+        if (format is not null && valueKind != ValueKind.String && !(format == "Percent" && valueKind == ValueKind.UInt32))
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MisappliedOption, location, property.Name, "Format applies to string properties only"));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MisappliedOption, location, property.Name, "Format applies to string properties only (Percent to uint)"));
         }
 
         if (minOccurs > 0 && !isList)
@@ -270,6 +270,7 @@ internal static class Parser
             case SpecialType.System_String: return ValueKind.String;
             case SpecialType.System_Boolean: return ValueKind.Boolean;
             case SpecialType.System_Int32: return ValueKind.Int32;
+            case SpecialType.System_UInt32: return ValueKind.UInt32;
             case SpecialType.System_Int64: return ValueKind.Int64;
             case SpecialType.System_Single: return ValueKind.Single;
             case SpecialType.System_Double: return ValueKind.Double;

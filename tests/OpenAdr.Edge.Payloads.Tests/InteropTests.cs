@@ -97,9 +97,9 @@ public class InteropTests
         var oadrEvent = Assert.Single(distribute.OadrEvents);
         Assert.Equal(ResponseRequired.Always, oadrEvent.OadrResponseRequired);
         var descriptor = oadrEvent.EiEvent.EventDescriptor;
-        Assert.Equal(modificationNumber, descriptor.ModificationNumber);
+        Assert.Equal((uint)modificationNumber, descriptor.ModificationNumber);
         Assert.Equal(status, descriptor.EventStatus);
-        Assert.Equal(0, descriptor.Priority);
+        Assert.Equal(0u, descriptor.Priority);
         Assert.Equal("http://marketcontext01", descriptor.EiMarketContext);
         Assert.Equal("false", descriptor.TestEvent);
         Assert.Null(descriptor.VtnComment);
@@ -232,7 +232,7 @@ public class InteropTests
         Assert.Equal(OptType.OptIn, response.OptType);
         Assert.Equal("503647e3-42ad-4c5d-ac97-64fa413ec916", response.RequestId);
         Assert.Equal("cd654eab-cd9b-4c3d-8ab4-6756bed6f19c", response.QualifiedEventId.EventId);
-        Assert.Equal(0, response.QualifiedEventId.ModificationNumber);
+        Assert.Equal(0u, response.QualifiedEventId.ModificationNumber);
         Assert.Equal("ven-9eea0291-6afe-4077-8734-898453870cb7", created.EiCreatedEvent.VenId);
     }
 

@@ -11,5 +11,5 @@ public sealed partial class QualifiedEventId
     public string EventId { get; set; } = "";
 
     [XmlElement("modificationNumber", Ns.Ei)]
-    public int ModificationNumber { get; set; }
+    public uint ModificationNumber { get; set; }
 }

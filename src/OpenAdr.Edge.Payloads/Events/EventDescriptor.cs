@@ -12,7 +12,7 @@ public sealed partial class EventDescriptor
     public string EventId { get; set; } = "";
 
     [XmlElement("modificationNumber", Ns.Ei)]
-    public int ModificationNumber { get; set; }
+    public uint ModificationNumber { get; set; }
 
     [XmlElement("modificationDateTime", Ns.Ei)]
     public DateTime? ModificationDateTime { get; set; }
@@ -21,7 +21,7 @@ public sealed partial class EventDescriptor
     public string? ModificationReason { get; set; }
 
     [XmlElement("priority", Ns.Ei)]
-    public int? Priority { get; set; }
+    public uint? Priority { get; set; }
 
     [XmlElement("eiMarketContext", Ns.Ei, Inner = "marketContext", InnerNamespace = Ns.Emix, Intern = true)]
     public string EiMarketContext { get; set; } = "";

@@ -22,5 +22,5 @@ public sealed partial class EiRequestEvent
     public string VenId { get; set; } = "";
 
     [XmlElement("replyLimit", Ns.Pyld)]
-    public int? ReplyLimit { get; set; }
+    public uint? ReplyLimit { get; set; }
 }

@@ -11,8 +11,8 @@ public sealed partial class OadrReportPayload : StreamPayloadBase
     [XmlElement("rID", Ns.Ei, Intern = true)]
     public string RId { get; set; } = "";
 
-    [XmlElement("confidence", Ns.Ei)]
-    public int? Confidence { get; set; }
+    [XmlElement("confidence", Ns.Ei, Format = XmlTextFormat.Percent)]
+    public uint? Confidence { get; set; }
 
     [XmlElement("accuracy", Ns.Ei)]
     public float? Accuracy { get; set; }

@@ -3,6 +3,7 @@ using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Text.Unicode;
 
@@ -19,6 +20,10 @@ public ref struct Utf8XmlReader
 
     private static readonly SearchValues<byte> s_invalidControl = SearchValues.Create(
         [0, 1, 2, 3, 4, 5, 6, 7, 8, 11, 12, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31]);
+
+    // Bytes that take text off the fast path: control characters XML forbids, and what needs decoding.
+    private static readonly SearchValues<byte> s_plainTextEnd = SearchValues.Create(
+        [0, 1, 2, 3, 4, 5, 6, 7, 8, 11, 12, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, (byte)'&', (byte)'\r']);
 
     private static readonly SearchValues<byte> s_textDecodeNeeded = SearchValues.Create("&\r"u8);
     private static readonly SearchValues<byte> s_attributeDecodeNeeded = SearchValues.Create("&\r\n\t"u8);
@@ -254,6 +259,23 @@ public ref struct Utf8XmlReader
             return [];
         }
 
+        // The common case: plain text, then an end tag.
+        var rest = _xml[_pos..];
+        var lt = rest.IndexOf((byte)'<');
+        if (lt >= 0 && lt + 1 < rest.Length && rest[lt + 1] == (byte)'/' && lt <= _options.MaxTextLength
+            && rest[..lt].IndexOfAny(s_plainTextEnd) < 0)
+        {
+            var start = _pos;
+            _pos += lt;
+            ReadEndTag();
+            return _xml.Slice(start, lt);
+        }
+
+        return ReadMixedElementText();
+    }
+
+    private ReadOnlySpan<byte> ReadMixedElementText()
+    {
         var textStart = -1;
         var textLength = 0;
         _scratchLength = 0;
@@ -659,67 +681,33 @@ public ref struct Utf8XmlReader
 
     private void ReadStartTag()
     {
+        var tagStart = _pos;
         if (_rootDone && _depth == 0)
         {
-            Fail(XmlError.TrailingContent, _pos, "a second root element");
+            Fail(XmlError.TrailingContent, tagStart, "a second root element");
         }
 
-        _elementStart = _pos;
-        _pos++;
-        ReadName(out var nameStart, out var nameLength, out var colon);
-        _attributeCount = 0;
+        var nameStart = tagStart + 1;
+        var nameLength = ReadName(nameStart, out var colon);
+        var pos = nameStart + nameLength;
         var bindingsBefore = _bindingCount;
-        var declared = 0;
+        _attributeCount = 0;
         bool empty;
-        while (true)
+        if (_xml[pos] == (byte)'>')
         {
-            var hadSpace = SkipWhitespace();
-            if (_pos >= _xml.Length)
-            {
-                Fail(XmlError.UnexpectedEndOfInput, _pos, "document ends inside a start tag");
-            }
-
-            var b = _xml[_pos];
-            if (b == (byte)'>')
-            {
-                _pos++;
-                empty = false;
-                break;
-            }
-
-            if (b == (byte)'/')
-            {
-                if (_pos + 1 >= _xml.Length)
-                {
-                    Fail(XmlError.UnexpectedEndOfInput, _pos, "document ends inside a start tag");
-                }
-
-                if (_xml[_pos + 1] != (byte)'>')
-                {
-                    Fail(XmlError.InvalidSyntax, _pos, "'/' not followed by '>' in a start tag");
-                }
-
-                _pos += 2;
-                empty = true;
-                break;
-            }
-
-            if (!hadSpace)
-            {
-                Fail(XmlError.InvalidSyntax, _pos, "attributes must be separated by whitespace");
-            }
-
-            if (++declared > _options.MaxAttributes)
-            {
-                Fail(XmlError.AttributeLimitExceeded, _pos, "too many attributes on one element");
-            }
-
-            ReadAttribute(bindingsBefore);
+            pos++;
+            empty = false;
+        }
+        else
+        {
+            pos = ReadAttributes(pos, bindingsBefore, out empty);
         }
 
+        _pos = pos;
+        _elementStart = tagStart;
         if (_depth >= _options.MaxDepth)
         {
-            Fail(XmlError.DepthLimitExceeded, _elementStart, "elements nested too deep");
+            Fail(XmlError.DepthLimitExceeded, tagStart, "elements nested too deep");
         }
 
         if (_depth == _frames.Length)
@@ -732,81 +720,95 @@ public ref struct Utf8XmlReader
         _colon = colon;
         _elementBinding = Resolve(nameStart, colon, isAttribute: false);
         _frames[_depth++] = new Frame(nameStart, nameLength, bindingsBefore, _elementBinding, colon);
-        ResolveAttributes();
+        if (_attributeCount > 0)
+        {
+            ResolveAttributes();
+        }
+
         _node = XmlNodeType.StartElement;
         _isEmpty = empty;
         _emptyEndPending = empty;
     }
 
-    private void ReadAttribute(int bindingsBefore)
+    /// <summary>Reads the attributes and the end of a start tag from <paramref name="pos"/>; returns where the tag ends.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private int ReadAttributes(int pos, int bindingsBefore, out bool empty)
     {
-        var nameOffset = _pos;
-        ReadName(out var nameStart, out var nameLength, out var colon);
-        SkipWhitespace();
-        if (_pos >= _xml.Length)
-        {
-            Fail(XmlError.UnexpectedEndOfInput, _pos, "document ends inside a start tag");
-        }
-
-        if (_xml[_pos] != (byte)'=')
-        {
-            Fail(XmlError.InvalidSyntax, _pos, "expected '=' after an attribute name");
-        }
-
-        _pos++;
-        SkipWhitespace();
-        if (_pos >= _xml.Length)
-        {
-            Fail(XmlError.UnexpectedEndOfInput, _pos, "document ends inside a start tag");
-        }
-
-        var quote = _xml[_pos];
-        if (quote != (byte)'"' && quote != (byte)'\'')
-        {
-            Fail(XmlError.InvalidSyntax, _pos, "attribute values must be quoted");
-        }
-
-        // One pass finds the closing quote and anything that needs a second look (references, whitespace to
-        // normalize, forbidden control characters, '<', the other quote character).
-        var valueStart = _pos + 1;
-        var length = 0;
-        var needsDecode = false;
+        var declared = 0;
         while (true)
         {
-            var special = _xml[(valueStart + length)..].IndexOfAny(s_attributeSpecial);
-            if (special < 0)
+            var afterSpace = SkipWhitespace(_xml, pos);
+            var hadSpace = afterSpace > pos;
+            pos = afterSpace;
+            if (pos >= _xml.Length)
             {
-                Fail(XmlError.UnexpectedEndOfInput, _pos, "unterminated attribute value");
+                Fail(XmlError.UnexpectedEndOfInput, pos, "document ends inside a start tag");
             }
 
-            length += special;
-            var b = _xml[valueStart + length];
-            if (b == quote)
+            var b = _xml[pos];
+            if (b == (byte)'>')
             {
-                break;
+                empty = false;
+                return pos + 1;
             }
 
-            if (b == (byte)'<')
+            if (b == (byte)'/')
             {
-                Fail(XmlError.InvalidSyntax, valueStart + length, "'<' in an attribute value");
+                if (pos + 1 >= _xml.Length)
+                {
+                    Fail(XmlError.UnexpectedEndOfInput, pos, "document ends inside a start tag");
+                }
+
+                if (_xml[pos + 1] != (byte)'>')
+                {
+                    Fail(XmlError.InvalidSyntax, pos, "'/' not followed by '>' in a start tag");
+                }
+
+                empty = true;
+                return pos + 2;
             }
 
-            if (b < 0x20 && b is not ((byte)'\t' or (byte)'\n' or (byte)'\r'))
+            if (!hadSpace)
             {
-                Fail(XmlError.InvalidCharacter, valueStart + length, "control character in an attribute value");
+                Fail(XmlError.InvalidSyntax, pos, "attributes must be separated by whitespace");
             }
 
-            needsDecode |= b is (byte)'&' or (byte)'\t' or (byte)'\n' or (byte)'\r';
-            length++;
+            if (++declared > _options.MaxAttributes)
+            {
+                Fail(XmlError.AttributeLimitExceeded, pos, "too many attributes on one element");
+            }
+
+            pos = ReadAttribute(pos, bindingsBefore);
+        }
+    }
+
+    /// <summary>Reads one attribute (or namespace declaration) from <paramref name="pos"/>; returns where it ends.</summary>
+    private int ReadAttribute(int pos, int bindingsBefore)
+    {
+        var xml = _xml;
+        var nameStart = pos;
+        var nameLength = ReadName(nameStart, out var colon);
+        pos = SkipWhitespace(xml, nameStart + nameLength);
+        pos = SkipWhitespace(xml, ExpectEquals(pos));
+        if (pos >= xml.Length)
+        {
+            Fail(XmlError.UnexpectedEndOfInput, pos, "document ends inside a start tag");
         }
 
-        CheckTextLength(length, valueStart);
-        _pos = valueStart + length + 1;
-        var name = _xml.Slice(nameStart, nameLength);
-        if (colon < 0 ? name.SequenceEqual("xmlns"u8) : name[..colon].SequenceEqual("xmlns"u8))
+        var quote = xml[pos];
+        if (quote != (byte)'"' && quote != (byte)'\'')
         {
-            Declare(nameStart, nameLength, colon, valueStart, length, needsDecode, bindingsBefore, nameOffset);
-            return;
+            Fail(XmlError.InvalidSyntax, pos, "attribute values must be quoted");
+        }
+
+        var valueStart = pos + 1;
+        var length = ScanAttributeValue(xml, valueStart, quote, out var needsDecode);
+        CheckTextLength(length, valueStart);
+        var name = xml.Slice(nameStart, nameLength);
+        if (colon < 0 ? name.SequenceEqual("xmlns"u8) : colon == 5 && name[..colon].SequenceEqual("xmlns"u8))
+        {
+            Declare(nameStart, nameLength, colon, valueStart, length, needsDecode, bindingsBefore, nameStart);
+            return valueStart + length + 1;
         }
 
         if (_attributeCount == _attributes.Length)
@@ -823,6 +825,60 @@ public ref struct Utf8XmlReader
             ValueLength = length,
             NeedsDecode = needsDecode,
         };
+        return valueStart + length + 1;
+    }
+
+    private readonly int ExpectEquals(int pos)
+    {
+        if (pos >= _xml.Length)
+        {
+            Fail(XmlError.UnexpectedEndOfInput, pos, "document ends inside a start tag");
+        }
+
+        if (_xml[pos] != (byte)'=')
+        {
+            Fail(XmlError.InvalidSyntax, pos, "expected '=' after an attribute name");
+        }
+
+        return pos + 1;
+    }
+
+    /// <summary>
+    /// The length of the attribute value at <paramref name="valueStart"/>, up to its closing quote. One pass also finds
+    /// anything that needs a second look (references, whitespace to normalize, forbidden control characters, '&lt;').
+    /// </summary>
+    private static int ScanAttributeValue(ReadOnlySpan<byte> xml, int valueStart, byte quote, out bool needsDecode)
+    {
+        var length = 0;
+        needsDecode = false;
+        while (true)
+        {
+            var special = xml[(valueStart + length)..].IndexOfAny(s_attributeSpecial);
+            if (special < 0)
+            {
+                Fail(XmlError.UnexpectedEndOfInput, valueStart - 1, "unterminated attribute value");
+            }
+
+            length += special;
+            var b = xml[valueStart + length];
+            if (b == quote)
+            {
+                return length;
+            }
+
+            if (b == (byte)'<')
+            {
+                Fail(XmlError.InvalidSyntax, valueStart + length, "'<' in an attribute value");
+            }
+
+            if (b < 0x20 && b is not ((byte)'\t' or (byte)'\n' or (byte)'\r'))
+            {
+                Fail(XmlError.InvalidCharacter, valueStart + length, "control character in an attribute value");
+            }
+
+            needsDecode |= b is (byte)'&' or (byte)'\t' or (byte)'\n' or (byte)'\r';
+            length++;
+        }
     }
 
     private void Declare(int nameStart, int nameLength, int colon, int valueStart, int valueLength, bool needsDecode, int bindingsBefore, int offset)
@@ -832,7 +888,9 @@ public ref struct Utf8XmlReader
         var prefix = _xml.Slice(prefixStart, prefixLength);
         for (var i = bindingsBefore; i < _bindingCount; i++)
         {
-            if (_xml.Slice(_bindings[i].PrefixStart, _bindings[i].PrefixLength).SequenceEqual(prefix))
+            ref readonly var earlier = ref _bindings[i];
+            if (earlier.PrefixLength == prefixLength && (prefixLength == 0 || _xml[earlier.PrefixStart] == prefix[0])
+                && _xml.Slice(earlier.PrefixStart, prefixLength).SequenceEqual(prefix))
             {
                 Fail(XmlError.DuplicateAttribute, offset, "a namespace prefix declared twice on one element");
             }
@@ -908,7 +966,7 @@ public ref struct Utf8XmlReader
 
         ref var cached = ref _resolveCache[(prefix.IsEmpty ? 0 : prefix[0] + prefix.Length) & (ResolveCacheSize - 1)];
         if (cached.Version == _bindingsVersion && cached.PrefixLength == prefix.Length
-            && _xml.Slice(cached.PrefixStart, cached.PrefixLength).SequenceEqual(prefix))
+            && IsSamePrefix(_xml, cached.PrefixStart, nameStart, prefix.Length))
         {
             return cached.Binding;
         }
@@ -935,6 +993,26 @@ public ref struct Utf8XmlReader
         return NoNamespace;
     }
 
+    /// <summary>
+    /// Compares prefixes, which are short: up to 8 bytes as one masked 64-bit comparison when the document has room to
+    /// load them, without the call and the length-dependent branches of SequenceEqual.
+    /// </summary>
+    private static bool IsSamePrefix(ReadOnlySpan<byte> xml, int a, int b, int length)
+    {
+        if (length == 0)
+        {
+            return true;
+        }
+
+        if (length <= sizeof(ulong) && Math.Max(a, b) <= xml.Length - sizeof(ulong))
+        {
+            var difference = MemoryMarshal.Read<ulong>(xml[a..]) ^ MemoryMarshal.Read<ulong>(xml[b..]);
+            return (difference & (ulong.MaxValue >> ((sizeof(ulong) - length) * 8))) == 0;
+        }
+
+        return xml.Slice(a, length).SequenceEqual(xml.Slice(b, length));
+    }
+
     private readonly ReadOnlySpan<byte> BindingUri(int binding) => binding switch
     {
         NoNamespace => [],
@@ -948,17 +1026,38 @@ public ref struct Utf8XmlReader
 
     private void ReadEndTag()
     {
-        var tagStart = _pos;
-        _pos += 2;
-        if (_depth > 0 && TrySkipOpenElementName())
+        if (_depth > 0)
         {
-            SkipWhitespace();
+            // The common case: the end tag repeats the open element's name and closes right after it.
+            ref readonly var open = ref _frames[_depth - 1];
+            var nameStart = _pos + 2;
+            var end = nameStart + open.NameLength;
+            if (end < _xml.Length && _xml[end] == (byte)'>'
+                && _xml.Slice(nameStart, open.NameLength).SequenceEqual(_xml.Slice(open.NameStart, open.NameLength)))
+            {
+                _pos = end + 1;
+                EndElement(open);
+                return;
+            }
+        }
+
+        ReadAnyEndTag();
+    }
+
+    private void ReadAnyEndTag()
+    {
+        var tagStart = _pos;
+        var pos = tagStart + 2;
+        if (_depth > 0 && TrySkipOpenElementName(pos, out var nameEnd))
+        {
+            pos = SkipWhitespace(_xml, nameEnd);
         }
         else
         {
-            ReadName(out var nameStart, out var nameLength, out _);
-            SkipWhitespace();
-            if (_depth > 0 && _pos < _xml.Length && _xml[_pos] == (byte)'>')
+            var nameLength = ReadName(pos, out _);
+            var nameStart = pos;
+            pos = SkipWhitespace(_xml, pos + nameLength);
+            if (_depth > 0 && pos < _xml.Length && _xml[pos] == (byte)'>')
             {
                 var open = _frames[_depth - 1];
                 if (!_xml.Slice(open.NameStart, open.NameLength).SequenceEqual(_xml.Slice(nameStart, nameLength)))
@@ -968,45 +1067,43 @@ public ref struct Utf8XmlReader
             }
         }
 
-        if (_pos >= _xml.Length)
+        if (pos >= _xml.Length)
         {
-            Fail(XmlError.UnexpectedEndOfInput, _pos, "document ends inside an end tag");
+            Fail(XmlError.UnexpectedEndOfInput, pos, "document ends inside an end tag");
         }
 
-        if (_xml[_pos] != (byte)'>')
+        if (_xml[pos] != (byte)'>')
         {
-            Fail(XmlError.InvalidSyntax, _pos, "expected '>' to close an end tag");
+            Fail(XmlError.InvalidSyntax, pos, "expected '>' to close an end tag");
         }
 
-        _pos++;
+        _pos = pos + 1;
         if (_depth == 0)
         {
             Fail(XmlError.MismatchedEndTag, tagStart, "an end tag with no open element");
         }
 
-        var frame = _frames[_depth - 1];
-        _nameStart = frame.NameStart;
-        _nameLength = frame.NameLength;
-        _colon = frame.Colon;
-        _elementBinding = frame.Binding;
+        EndElement(_frames[_depth - 1]);
+    }
+
+    private void EndElement(in Frame open)
+    {
+        _nameStart = open.NameStart;
+        _nameLength = open.NameLength;
+        _colon = open.Colon;
+        _elementBinding = open.Binding;
         _node = XmlNodeType.EndElement;
         _popPending = true;
     }
 
-    /// <summary>The common case: the end tag repeats the open element's name, followed by '>' or whitespace.</summary>
-    private bool TrySkipOpenElementName()
+    /// <summary>Whether the end tag's name at <paramref name="pos"/> repeats the open element's, followed by '>' or whitespace.</summary>
+    private readonly bool TrySkipOpenElementName(int pos, out int end)
     {
         var open = _frames[_depth - 1];
-        var end = _pos + open.NameLength;
-        if (end < _xml.Length
-            && _xml.Slice(_pos, open.NameLength).SequenceEqual(_xml.Slice(open.NameStart, open.NameLength))
-            && (_xml[end] == (byte)'>' || IsWhitespace(_xml[end])))
-        {
-            _pos = end;
-            return true;
-        }
-
-        return false;
+        end = pos + open.NameLength;
+        return end < _xml.Length
+            && _xml.Slice(pos, open.NameLength).SequenceEqual(_xml.Slice(open.NameStart, open.NameLength))
+            && (_xml[end] == (byte)'>' || IsWhitespace(_xml[end]));
     }
 
     private void PopFrame()
@@ -1027,63 +1124,74 @@ public ref struct Utf8XmlReader
         }
     }
 
-    private void ReadName(out int start, out int length, out int colon)
+    /// <summary>Reads the qualified name at <paramref name="start"/>: returns its length, and where its colon is (-1 when it has none).</summary>
+    private readonly int ReadName(int start, out int colon)
     {
-        start = _pos;
-        var rest = _xml[_pos..];
-        var end = ScanName(rest, out colon);
+        var rest = _xml[start..];
+        var length = ScanName(rest, out colon, out var colons);
+        if (length == rest.Length || length == 0 || length > _options.MaxNameLength || !IsNameStart(rest[0])
+            || (colon >= 0 && (colon == length - 1 || colons > 1 || IsDigitDashOrDot(rest[colon + 1]))))
+        {
+            FailName(rest, start, length, colon);
+        }
 
-        if (end == rest.Length)
+        return length;
+    }
+
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private readonly void FailName(ReadOnlySpan<byte> rest, int start, int length, int colon)
+    {
+        if (length == rest.Length)
         {
             Fail(XmlError.UnexpectedEndOfInput, _xml.Length, "document ends inside a name");
         }
 
-        length = end;
         if (length == 0)
         {
-            Fail(XmlError.InvalidName, _pos, "expected a name");
+            Fail(XmlError.InvalidName, start, "expected a name");
         }
 
         if (length > _options.MaxNameLength)
         {
-            Fail(XmlError.NameLengthLimitExceeded, _pos, "name too long");
+            Fail(XmlError.NameLengthLimitExceeded, start, "name too long");
         }
 
-        var first = rest[0];
-        if (first is (byte)'-' or (byte)'.' or (byte)':' || (first >= (byte)'0' && first <= (byte)'9'))
+        if (!IsNameStart(rest[0]))
         {
-            Fail(XmlError.InvalidName, _pos, "a name cannot start with this character");
+            Fail(XmlError.InvalidName, start, "a name cannot start with this character");
         }
 
-        if (colon >= 0 && (colon == length - 1 || rest[(colon + 1)..length].Contains((byte)':') || IsDigitDashOrDot(rest[colon + 1])))
-        {
-            Fail(XmlError.InvalidName, _pos, "a qualified name has one prefix and a local part");
-        }
-
-        _pos += length;
+        Fail(XmlError.InvalidName, start, "a qualified name has one prefix and a local part");
     }
 
-    /// <summary>The length of the run of name bytes at the start of <paramref name="rest"/>, and where its first colon is.</summary>
-    private static int ScanName(ReadOnlySpan<byte> rest, out int colon)
+    private static bool IsNameStart(byte b) => !IsDigitDashOrDot(b) && b != (byte)':';
+
+    /// <summary>
+    /// The length of the run of name bytes at the start of <paramref name="rest"/>, where its first colon is, and how
+    /// many colons it holds.
+    /// </summary>
+    private static int ScanName(ReadOnlySpan<byte> rest, out int colon, out int colons)
     {
         colon = -1;
+        colons = 0;
         var end = 0;
         while (Vector128.IsHardwareAccelerated && rest.Length - end >= Vector128<byte>.Count)
         {
             var v = Vector128.Create(rest.Slice(end, Vector128<byte>.Count));
+            // Ranges as one unsigned comparison each: letters (either case), digits and ':', '-' and '.'.
             var nameBytes = Vector128.GreaterThanOrEqual(v, Vector128.Create((byte)0x80))
-                | (Vector128.GreaterThanOrEqual(v, Vector128.Create((byte)'a')) & Vector128.LessThanOrEqual(v, Vector128.Create((byte)'z')))
-                | (Vector128.GreaterThanOrEqual(v, Vector128.Create((byte)'A')) & Vector128.LessThanOrEqual(v, Vector128.Create((byte)'Z')))
-                | (Vector128.GreaterThanOrEqual(v, Vector128.Create((byte)'0')) & Vector128.LessThanOrEqual(v, Vector128.Create((byte)':')))
-                | Vector128.Equals(v, Vector128.Create((byte)'-'))
-                | Vector128.Equals(v, Vector128.Create((byte)'.'))
+                | Vector128.LessThan((v | Vector128.Create((byte)0x20)) - Vector128.Create((byte)'a'), Vector128.Create((byte)26))
+                | Vector128.LessThan(v - Vector128.Create((byte)'0'), Vector128.Create((byte)11))
+                | Vector128.LessThan(v - Vector128.Create((byte)'-'), Vector128.Create((byte)2))
                 | Vector128.Equals(v, Vector128.Create((byte)'_'));
             var others = ~nameBytes.ExtractMostSignificantBits() & 0xFFFF;
             var length = others == 0 ? Vector128<byte>.Count : BitOperations.TrailingZeroCount(others);
-            var colons = Vector128.Equals(v, Vector128.Create((byte)':')).ExtractMostSignificantBits() & ((1u << length) - 1);
-            if (colon < 0 && colons != 0)
+            var colonBits = Vector128.Equals(v, Vector128.Create((byte)':')).ExtractMostSignificantBits() & ((1u << length) - 1);
+            if (colonBits != 0)
             {
-                colon = end + BitOperations.TrailingZeroCount(colons);
+                colon = colon < 0 ? end + BitOperations.TrailingZeroCount(colonBits) : colon;
+                colons += BitOperations.PopCount(colonBits);
             }
 
             end += length;
@@ -1102,9 +1210,10 @@ public ref struct Utf8XmlReader
                 break;
             }
 
-            if (kind == 2 && colon < 0)
+            if (kind == 2)
             {
-                colon = end;
+                colon = colon < 0 ? end : colon;
+                colons++;
             }
 
             end++;
@@ -1129,15 +1238,15 @@ public ref struct Utf8XmlReader
 
     private static bool IsDigitDashOrDot(byte b) => b is (byte)'-' or (byte)'.' || (b >= (byte)'0' && b <= (byte)'9');
 
-    private bool SkipWhitespace()
+    /// <summary>Where the whitespace that starts at <paramref name="pos"/> ends.</summary>
+    private static int SkipWhitespace(ReadOnlySpan<byte> xml, int pos)
     {
-        var start = _pos;
-        while (_pos < _xml.Length && IsWhitespace(_xml[_pos]))
+        while ((uint)pos < (uint)xml.Length && IsWhitespace(xml[pos]))
         {
-            _pos++;
+            pos++;
         }
 
-        return _pos > start;
+        return pos;
     }
 
     private static bool IsAllWhitespace(ReadOnlySpan<byte> run)

@@ -78,6 +78,9 @@ public enum XmlTextFormat
 
     /// <summary>A whitespace-separated list of xs:double (gml:doubleList).</summary>
     DoubleList,
+
+    /// <summary>An xs:unsignedInt from 0 to 100 (ei:ConfidenceType).</summary>
+    Percent,
 }
 
 /// <summary>The text content of an element that has attributes but no child elements.</summary>

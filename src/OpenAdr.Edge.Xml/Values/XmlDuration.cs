@@ -81,7 +81,10 @@ public static class XmlDuration
             return false;
         }
 
-        decimal ticks = 0;
+        // Whole ticks while every part is short (the usual case); from the first part that is not, decimal.
+        long ticks = 0;
+        var precise = false;
+        decimal preciseTicks = 0;
         var inTime = false;
         var anyPart = false;
         var timeParts = 0;
@@ -106,11 +109,12 @@ public static class XmlDuration
                 pos++;
             }
 
-            if (pos == start || pos >= text.Length || !Utf8Parser.TryParse(text[start..pos], out decimal number, out var consumed) || consumed != pos - start)
+            if (pos == start || pos >= text.Length)
             {
                 return false;
             }
 
+            var digits = text[start..pos];
             var unit = text[pos++];
             int order;
             long unitTicks;
@@ -139,7 +143,7 @@ public static class XmlDuration
                     return false;
             }
 
-            var hasDot = text[start..(pos - 1)].Contains((byte)'.');
+            var hasDot = digits.Contains((byte)'.');
             if (order <= lastUnit || (hasDot && unit != (byte)'S'))
             {
                 return false;
@@ -152,8 +156,25 @@ public static class XmlDuration
                 timeParts++;
             }
 
-            ticks += number * unitTicks;
-            if (ticks > TimeSpan.MaxValue.Ticks)
+            if (!precise && TryWholeTicks(digits, unitTicks, out var partTicks))
+            {
+                ticks += partTicks;
+                continue;
+            }
+
+            if (!Utf8Parser.TryParse(digits, out decimal number, out var consumed) || consumed != digits.Length)
+            {
+                return false;
+            }
+
+            if (!precise)
+            {
+                precise = true;
+                preciseTicks = ticks;
+            }
+
+            preciseTicks += number * unitTicks;
+            if (preciseTicks > TimeSpan.MaxValue.Ticks)
             {
                 return false;
             }
@@ -164,8 +185,46 @@ public static class XmlDuration
             return false;
         }
 
-        var whole = (long)decimal.Truncate(ticks);
+        var whole = precise ? (long)decimal.Truncate(preciseTicks) : ticks;
         value = TimeSpan.FromTicks(negative ? -whole : whole);
+        return true;
+    }
+
+    /// <summary>
+    /// The usual amount: up to 7 digits, with up to 7 more after a '.' for seconds. Four parts this size add up to
+    /// less than <see cref="TimeSpan.MaxValue"/>, and their ticks are whole.
+    /// </summary>
+    private static bool TryWholeTicks(ReadOnlySpan<byte> digits, long unitTicks, out long ticks)
+    {
+        var dot = digits.IndexOf((byte)'.');
+        var whole = dot < 0 ? digits : digits[..dot];
+        var fraction = dot < 0 ? [] : digits[(dot + 1)..];
+        ticks = 0;
+        if (whole.IsEmpty || whole.Length > 7 || fraction.Length > 7 || (dot >= 0 && (fraction.IsEmpty || unitTicks != TimeSpan.TicksPerSecond)))
+        {
+            return false;
+        }
+
+        long amount = 0;
+        foreach (var d in whole)
+        {
+            amount = (amount * 10) + (d - '0');
+        }
+
+        long fractionTicks = 0;
+        var scale = unitTicks;
+        foreach (var d in fraction)
+        {
+            if (d == (byte)'.')
+            {
+                return false;
+            }
+
+            scale /= 10;
+            fractionTicks += (d - '0') * scale;
+        }
+
+        ticks = (amount * unitTicks) + fractionTicks;
         return true;
     }
 

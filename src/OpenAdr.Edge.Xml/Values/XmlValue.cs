@@ -11,6 +11,10 @@ public static class XmlValue
     public static bool TryParseInt32(ReadOnlySpan<byte> text, out int value) =>
         int.TryParse(text.Trim(Whitespace), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
 
+    /// <summary>xs:unsignedInt: a leading <c>+</c> is allowed, a minus sign only on zero.</summary>
+    public static bool TryParseUInt32(ReadOnlySpan<byte> text, out uint value) =>
+        uint.TryParse(text.Trim(Whitespace), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
+
     public static bool TryParseInt64(ReadOnlySpan<byte> text, out long value) =>
         long.TryParse(text.Trim(Whitespace), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
 
@@ -31,6 +35,13 @@ public static class XmlValue
             return true;
         }
 
+        if (TryParseShortDecimal(text, MaxExactSingleDigits, out var mantissa, out var scale, out var negative) && scale < SinglePowersOf10.Length)
+        {
+            var magnitude = mantissa / SinglePowersOf10[scale];
+            value = negative ? -magnitude : magnitude;
+            return true;
+        }
+
         return IsFloatLexical(text) && float.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) || Fail(out value);
     }
 
@@ -39,6 +50,13 @@ public static class XmlValue
         text = text.Trim(Whitespace);
         if (TrySpecial(text, out value))
         {
+            return true;
+        }
+
+        if (TryParseShortDecimal(text, MaxExactDoubleDigits, out var mantissa, out var scale, out var negative) && scale < DoublePowersOf10.Length)
+        {
+            var magnitude = mantissa / DoublePowersOf10[scale];
+            value = negative ? -magnitude : magnitude;
             return true;
         }
 
@@ -99,6 +117,7 @@ public static class XmlValue
         Serialization.XmlTextFormat.ThreeDigits => text.Length == 3 && text.IndexOfAnyExceptInRange((byte)'0', (byte)'9') < 0,
         Serialization.XmlTextFormat.Id => IsNCName(text.Trim(Whitespace)),
         Serialization.XmlTextFormat.DoubleList => IsDoubleList(text),
+        Serialization.XmlTextFormat.Percent => TryParseUInt32(text, out var percent) && percent <= 100,
         _ => true,
     };
 
@@ -137,6 +156,51 @@ public static class XmlValue
         }
 
         return true;
+    }
+
+    // Clinger's fast path: a decimal of few enough digits is an integer the float type holds exactly, divided by a power
+    // of ten it holds exactly; IEEE division rounds that once, to the same value float.Parse returns.
+    private const int MaxExactSingleDigits = 7;
+    private const int MaxExactDoubleDigits = 15;
+
+    private static ReadOnlySpan<float> SinglePowersOf10 => [1e0f, 1e1f, 1e2f, 1e3f, 1e4f, 1e5f, 1e6f, 1e7f, 1e8f, 1e9f, 1e10f];
+
+    private static ReadOnlySpan<double> DoublePowersOf10 =>
+    [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    ];
+
+    /// <summary>
+    /// Reads an optional sign, digits and at most one '.', with at least one and at most <paramref name="maxDigits"/> digits:
+    /// the digits as one integer, and how many of them follow the '.'.
+    /// </summary>
+    private static bool TryParseShortDecimal(ReadOnlySpan<byte> text, int maxDigits, out long mantissa, out int scale, out bool negative)
+    {
+        mantissa = 0;
+        scale = 0;
+        negative = !text.IsEmpty && text[0] == (byte)'-';
+        var start = !text.IsEmpty && text[0] is (byte)'+' or (byte)'-' ? 1 : 0;
+        var digits = 0;
+        var dot = -1;
+        for (var i = start; i < text.Length; i++)
+        {
+            var b = text[i];
+            if (b == (byte)'.' && dot < 0)
+            {
+                dot = i;
+                continue;
+            }
+
+            if (b < (byte)'0' || b > (byte)'9' || ++digits > maxDigits)
+            {
+                return false;
+            }
+
+            mantissa = (mantissa * 10) + (b - '0');
+        }
+
+        scale = dot < 0 ? 0 : text.Length - dot - 1;
+        return digits > 0;
     }
 
     private static bool TrySpecial(ReadOnlySpan<byte> text, out double value)

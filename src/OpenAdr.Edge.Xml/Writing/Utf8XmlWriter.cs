@@ -108,6 +108,8 @@ public ref struct Utf8XmlWriter
 
     public void WriteValue(int value) => WriteFormattable(value, 11);
 
+    public void WriteValue(uint value) => WriteFormattable(value, 10);
+
     public void WriteValue(long value) => WriteFormattable(value, 20);
 
     public void WriteValue(decimal value) => WriteFormattable(value, 32);

@@ -126,7 +126,7 @@ internal static class ModelAssert
             case byte[] e:
                 var bytes = (byte[])actual;
                 return e.AsSpan().SequenceEqual(bytes) ? null : $"{path}: expected bytes {Show(e)}, actual bytes {Show(bytes)}";
-            case string or decimal or bool or int or long or TimeSpan or Enum:
+            case string or decimal or bool or int or uint or long or TimeSpan or Enum:
                 return expected.Equals(actual) ? null : $"{path}: expected {Show(expected)}, actual {Show(actual)}";
             case IList e:
                 var list = (IList)actual;
