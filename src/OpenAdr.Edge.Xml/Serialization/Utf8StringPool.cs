@@ -15,6 +15,7 @@ public sealed class Utf8StringPool
     private const int MaxPooledLength = 128;
     private readonly Entry?[] _slots;
     private readonly int _mask;
+    private readonly ulong _seed = (ulong)Random.Shared.NextInt64();
     private int _count;
 
     /// <param name="capacity">How many distinct strings to keep at most (rounded up to a power of two, doubled for probing room).</param>
@@ -42,9 +43,7 @@ public sealed class Utf8StringPool
             return Encoding.UTF8.GetString(utf8);
         }
 
-        var hasher = default(HashCode);
-        hasher.AddBytes(utf8);
-        var hash = hasher.ToHashCode();
+        var hash = Hash(utf8);
         for (var probe = 0; probe < MaxProbes; probe++)
         {
             ref var slot = ref _slots[(hash + probe) & _mask];
@@ -61,6 +60,30 @@ public sealed class Utf8StringPool
         }
 
         return Encoding.UTF8.GetString(utf8);
+    }
+
+    // Only the first and last eight bytes and the length: IDs differ there, the bytes are compared on a hit
+    // anyway, and a crafted collision costs no more than a pool miss (an allocation), never a wrong string.
+    private int Hash(ReadOnlySpan<byte> utf8)
+    {
+        ulong head;
+        ulong tail;
+        if (utf8.Length >= sizeof(ulong))
+        {
+            head = System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(utf8);
+            tail = System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(utf8[^sizeof(ulong)..]);
+        }
+        else
+        {
+            Span<byte> padded = stackalloc byte[sizeof(ulong)];
+            padded.Clear();
+            utf8.CopyTo(padded);
+            head = System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(padded);
+            tail = 0;
+        }
+
+        var mixed = ((head ^ _seed) * 0x9E3779B97F4A7C15UL) ^ (tail * 0xC2B2AE3D27D4EB4FUL) ^ (ulong)utf8.Length;
+        return (int)(mixed ^ (mixed >> 29));
     }
 
     private string Add(ref Entry? slot, int hash, ReadOnlySpan<byte> utf8)
