@@ -64,10 +64,11 @@ public sealed class Utf8StringPool
 
     // Only the first and last eight bytes and the length: IDs differ there, the bytes are compared on a hit
     // anyway, and a crafted collision costs no more than a pool miss (an allocation), never a wrong string.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private int Hash(ReadOnlySpan<byte> utf8)
     {
-        ulong head;
-        ulong tail;
+        ulong head = 0;
+        ulong tail = 0;
         if (utf8.Length >= sizeof(ulong))
         {
             head = System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(utf8);
@@ -75,11 +76,10 @@ public sealed class Utf8StringPool
         }
         else
         {
-            Span<byte> padded = stackalloc byte[sizeof(ulong)];
-            padded.Clear();
-            utf8.CopyTo(padded);
-            head = System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(padded);
-            tail = 0;
+            for (var i = 0; i < utf8.Length; i++)
+            {
+                head |= (ulong)utf8[i] << (8 * i);
+            }
         }
 
         var mixed = ((head ^ _seed) * 0x9E3779B97F4A7C15UL) ^ (tail * 0xC2B2AE3D27D4EB4FUL) ^ (ulong)utf8.Length;
