@@ -641,34 +641,8 @@ internal static class Emitter
         w.Line("return value;");
         w.Close();
         w.Line();
-        w.Line("/// <summary>Reads a whole document into <paramref name=\"value\"/>, reusing it when it is not null.</summary>");
-        w.Line($"public static void ReadDocument({Span} xml, {NotNull} ref {model.FullName}? value, {Context}? context, {options} options)");
-        w.Open();
-        w.Line($"var reader = new {Reader}(xml, options);");
-        w.Line("try");
-        w.Open();
-        w.Line("ReadRoot(ref reader, ref value, context);");
-        w.Close();
-        w.Line("finally");
-        w.Open();
-        w.Line("reader.Dispose();");
-        w.Close();
-        w.Close();
-        w.Line();
-        w.Line("/// <summary>Reads a whole document handed over as segments (a request body from a pipe).</summary>");
-        w.Line($"public static void ReadDocument(global::System.Buffers.ReadOnlySequence<byte> xml, {NotNull} ref {model.FullName}? value, {Context}? context, {options} options)");
-        w.Open();
-        w.Line($"var reader = new {Reader}(xml, options);");
-        w.Line("try");
-        w.Open();
-        w.Line("ReadRoot(ref reader, ref value, context);");
-        w.Close();
-        w.Line("finally");
-        w.Open();
-        w.Line("reader.Dispose();");
-        w.Close();
-        w.Close();
-        w.Line();
+        EmitReadDocument(w, model, "Reads a whole document into <paramref name=\"value\"/>, reusing it when it is not null.", Span);
+        EmitReadDocument(w, model, "Reads a whole document handed over as segments (a request body from a pipe).", "global::System.Buffers.ReadOnlySequence<byte>");
         w.Line("/// <summary>Writes the whole document: XML declaration, then the root element with every namespace declared once.</summary>");
         w.Line("public void WriteDocument(global::System.Buffers.IBufferWriter<byte> output)");
         w.Open();
@@ -689,6 +663,24 @@ internal static class Emitter
         w.Line($"ReadXml(ref reader, ref value, context ?? {Context}.Shared);");
         w.Line("reader.Read();");
         w.Close();
+    }
+
+    private static void EmitReadDocument(SourceWriter w, TypeModel model, string summary, string inputType)
+    {
+        w.Line($"/// <summary>{summary}</summary>");
+        w.Line($"public static void ReadDocument({inputType} xml, {NotNull} ref {model.FullName}? value, {Context}? context, global::OpenAdr.Edge.Xml.XmlReaderOptions options)");
+        w.Open();
+        w.Line($"var reader = new {Reader}(xml, options);");
+        w.Line("try");
+        w.Open();
+        w.Line("ReadRoot(ref reader, ref value, context);");
+        w.Close();
+        w.Line("finally");
+        w.Open();
+        w.Line("reader.Dispose();");
+        w.Close();
+        w.Close();
+        w.Line();
     }
 
     private static string Utf8(string value) => Quote(value) + "u8";
