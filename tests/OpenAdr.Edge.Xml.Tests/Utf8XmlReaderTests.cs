@@ -232,6 +232,14 @@ public class Utf8XmlReaderTests
     }
 
     [Fact]
+    public void Default_options_mean_the_default_limits()
+    {
+        Assert.Null(ReadAllError("<a><b>text</b></a>"u8.ToArray(), default(XmlReaderOptions)));
+        var deep = Encoding.UTF8.GetBytes(string.Concat(System.Linq.Enumerable.Repeat("<a>", 100)));
+        Assert.Equal(XmlError.DepthLimitExceeded, ReadAllError(deep, default(XmlReaderOptions)));
+    }
+
+    [Fact]
     public void Text_between_child_elements_is_refused_by_ReadToNextChild()
     {
         var reader = new Utf8XmlReader("<r><a/>stray<b/></r>"u8);

@@ -428,7 +428,8 @@ public ref struct Utf8XmlReader
 
     private void Start(ReadOnlySpan<byte> xml, XmlReaderOptions options)
     {
-        _options = options;
+        // default(XmlReaderOptions) has every limit at zero, which would refuse any document: it means "the defaults".
+        _options = options == default ? XmlReaderOptions.Default : options;
         _xml = xml;
         if (!Utf8.IsValid(xml))
         {
