@@ -29,7 +29,11 @@ internal static class Emitter
         }
         else
         {
-            EmitChildTables(w, model);
+            if (model.Text is null)
+            {
+                EmitChildTables(w, model);
+            }
+
             EmitReader(w, model);
             w.Line();
             EmitWriter(w, model);

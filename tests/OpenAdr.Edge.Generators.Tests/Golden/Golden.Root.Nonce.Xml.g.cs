@@ -5,10 +5,6 @@ namespace Golden.Root;
 
 partial class Nonce : global::OpenAdr.Edge.Xml.Serialization.IXmlElement<global::Golden.Root.Nonce>
 {
-    private const ulong XmlRequiredChildren = 0x0UL;
-    private const ulong XmlRepeatedChildren = 0x0UL;
-    private static readonly string[] s_xmlChildNames = [];
-
     /// <inheritdoc/>
     public static void ReadXml(ref global::OpenAdr.Edge.Xml.Utf8XmlReader reader, [global::System.Diagnostics.CodeAnalysis.NotNull] ref global::Golden.Root.Nonce? value, global::OpenAdr.Edge.Xml.Serialization.XmlReadContext context)
     {
