@@ -53,7 +53,7 @@ internal static class Emitter
         var w = new SourceWriter();
         Header(w, model.Namespace);
         w.Line($"/// <summary>The XML lexical values of <see cref=\"{model.FullName}\"/>.</summary>");
-        w.Line($"internal static class {model.Name}Xml");
+        w.Line($"{(model.IsPublic ? "public" : "internal")} static class {model.Name}Xml");
         w.Open();
         w.Line($"public static bool TryParse({Span} text, out {model.FullName} value)");
         w.Open();

@@ -41,7 +41,8 @@ internal sealed record QualifiedName(string LocalName, string Namespace, string 
 
 internal sealed record DerivedModel(string TypeName, QualifiedName Element, int Depth);
 
-internal sealed record EnumModel(string Namespace, string Name, string FullName, EquatableArray<EnumMemberModel> Members);
+/// <param name="IsPublic">Whether the enum is visible outside its assembly: its helper class is then public too.</param>
+internal sealed record EnumModel(string Namespace, string Name, string FullName, bool IsPublic, EquatableArray<EnumMemberModel> Members);
 
 internal sealed record EnumMemberModel(string Name, string Value);
 

@@ -322,7 +322,8 @@ internal static class Parser
         }
 
         var ns = type.ContainingNamespace.IsGlobalNamespace ? string.Empty : type.ContainingNamespace.ToDisplayString();
-        return new EnumModel(ns, type.Name, FullName(type), members.ToEquatableArray());
+        var isPublic = type.DeclaredAccessibility == Accessibility.Public && type.ContainingType is null;
+        return new EnumModel(ns, type.Name, FullName(type), isPublic, members.ToEquatableArray());
     }
 
     private static EquatableArray<DerivedModel> ParseDerived(INamedTypeSymbol baseType, Location? location, List<DiagnosticInfo> diagnostics)

@@ -4,7 +4,7 @@
 namespace Golden.Report;
 
 /// <summary>The XML lexical values of <see cref="global::Golden.Report.OptType"/>.</summary>
-internal static class OptTypeXml
+public static class OptTypeXml
 {
     public static bool TryParse(global::System.ReadOnlySpan<byte> text, out global::Golden.Report.OptType value)
     {

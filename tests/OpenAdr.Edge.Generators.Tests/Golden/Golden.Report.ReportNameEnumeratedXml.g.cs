@@ -4,7 +4,7 @@
 namespace Golden.Report;
 
 /// <summary>The XML lexical values of <see cref="global::Golden.Report.ReportNameEnumerated"/>.</summary>
-internal static class ReportNameEnumeratedXml
+public static class ReportNameEnumeratedXml
 {
     public static bool TryParse(global::System.ReadOnlySpan<byte> text, out global::Golden.Report.ReportNameEnumerated value)
     {

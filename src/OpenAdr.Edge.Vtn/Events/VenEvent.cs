@@ -1,0 +1,41 @@
+using System;
+using System.Collections.Generic;
+using System.Threading.Tasks;
+using OpenAdr.Edge.Payloads;
+using OpenAdr.Edge.Vtn.Handlers;
+using OpenAdr.Edge.Vtn.Storage;
+
+namespace OpenAdr.Edge.Vtn.Events;
+
+/// <summary>An open event of one VEN. <see cref="Definition"/> is never mutated once published: a change replaces it.</summary>
+internal sealed class VenEvent(OadrEvent definition)
+{
+    public OadrEvent Definition { get; set; } = definition;
+
+    public string EventId => Definition.EiEvent.EventDescriptor.EventId;
+
+    public uint ModificationNumber => Definition.EiEvent.EventDescriptor.ModificationNumber;
+
+    public bool Cancelled => Definition.EiEvent.EventDescriptor.EventStatus == EventStatus.Cancelled;
+
+    /// <summary>How many distributions carried the event since it was cancelled (R-52 bounds the resending).</summary>
+    public int CancelledDeliveries { get; set; }
+
+    /// <summary>The VEN's latest answer, and where it came from (an EiOpt answer outranks oadrCreatedEvent, R-206).</summary>
+    public OptType? Opt { get; set; }
+
+    public EventResponseSource? OptSource { get; set; }
+
+    /// <summary>The modification the latest answer was for.</summary>
+    public uint? OptModificationNumber { get; set; }
+
+    public EventResponseCallback? Callback { get; set; }
+
+    public Func<ValueTask>? DeliveryCallback { get; set; }
+
+    /// <summary>Operators awaiting the next answer.</summary>
+    public List<TaskCompletionSource<OptType>> Waiters { get; } = [];
+
+    public EventRecord ToRecord(string venId, bool closed, DateTime now) =>
+        new(venId, EventId, ModificationNumber, Cancelled, closed, EventDocuments.Write(Definition), now);
+}

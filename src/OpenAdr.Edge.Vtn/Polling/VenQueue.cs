@@ -1,0 +1,144 @@
+using System;
+using OpenAdr.Edge.Vtn.Storage;
+
+namespace OpenAdr.Edge.Vtn.Polling;
+
+/// <summary>One message waiting for a VEN: what kind, and which state it points at (the payload is composed at poll time).</summary>
+internal readonly record struct QueuedMessage(long Sequence, QueuedMessageKind Kind, string? Argument);
+
+/// <summary>
+/// The bounded ring buffer of messages the VTN has for one VEN, oldest first. Not thread-safe: the owner locks it.
+/// Messages composed from current state (an event snapshot, the VTN's METADATA, a registration request or
+/// cancellation) coalesce: one of each kind at most, with a slot of its own, so they are never refused. The
+/// capacity bounds the others (report requests and cancellations), which carry their own content.
+/// </summary>
+internal sealed class VenQueue(int capacity)
+{
+    private const int CoalescingKinds = 4;
+    private readonly QueuedMessage[] _items = new QueuedMessage[capacity + CoalescingKinds];
+    private readonly int _capacity = capacity;
+    private int _head;
+    private long _nextSequence = 1;
+
+    /// <summary>Whether waiting messages of this kind are merged into one.</summary>
+    public static bool Coalesces(QueuedMessageKind kind) => kind is QueuedMessageKind.DistributeEvent or QueuedMessageKind.RegisterReport
+        or QueuedMessageKind.CancelPartyRegistration or QueuedMessageKind.RequestReregistration;
+
+    /// <summary>Whether one more message of this kind fits.</summary>
+    public bool HasRoomFor(QueuedMessageKind kind)
+    {
+        if (Coalesces(kind))
+        {
+            return true;
+        }
+
+        var others = 0;
+        for (var i = 0; i < Count; i++)
+        {
+            if (!Coalesces(_items[(_head + i) % _items.Length].Kind))
+            {
+                others++;
+            }
+        }
+
+        return others < _capacity;
+    }
+
+    /// <summary>A sequence number for a message that is stored before it joins the queue (<see cref="TryRestore"/>).</summary>
+    public long ReserveSequence() => _nextSequence++;
+
+    public int Count { get; private set; }
+
+    public bool IsEmpty => Count == 0;
+
+    /// <summary>Whether a message of this kind with this argument waits already.</summary>
+    public bool Contains(QueuedMessageKind kind, string? argument = null)
+    {
+        for (var i = 0; i < Count; i++)
+        {
+            ref readonly var item = ref _items[(_head + i) % _items.Length];
+            if (item.Kind == kind && string.Equals(item.Argument, argument, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Adds a message, or merges it into the waiting one of its kind; false when there is no room.</summary>
+    public bool TryEnqueue(QueuedMessageKind kind, string? argument, out QueuedMessage added, out bool merged)
+    {
+        merged = Coalesces(kind) && Contains(kind);
+        if (merged || !HasRoomFor(kind))
+        {
+            added = default;
+            return merged;
+        }
+
+        added = new QueuedMessage(_nextSequence++, kind, argument);
+        _items[(_head + Count) % _items.Length] = added;
+        Count++;
+        return true;
+    }
+
+    /// <summary>Adds a message that already has its sequence number (stored, or reserved before storing); false when there is no room.</summary>
+    public bool TryRestore(QueuedMessage message)
+    {
+        if (Count == _items.Length || !HasRoomFor(message.Kind) || (Coalesces(message.Kind) && Contains(message.Kind)))
+        {
+            return false;
+        }
+
+        _items[(_head + Count) % _items.Length] = message;
+        Count++;
+        _nextSequence = Math.Max(_nextSequence, message.Sequence + 1);
+        return true;
+    }
+
+    public bool TryPeek(out QueuedMessage message)
+    {
+        message = Count == 0 ? default : _items[_head];
+        return Count > 0;
+    }
+
+    public QueuedMessage Dequeue()
+    {
+        if (Count == 0)
+        {
+            throw new InvalidOperationException("The queue is empty.");
+        }
+
+        var message = _items[_head];
+        _items[_head] = default;
+        _head = (_head + 1) % _items.Length;
+        Count--;
+        return message;
+    }
+
+    /// <summary>Removes every waiting message of the kind; returns their sequence numbers through <paramref name="removed"/>.</summary>
+    public void RemoveAll(Func<QueuedMessage, bool> match, Action<QueuedMessage> removed)
+    {
+        var kept = 0;
+        for (var i = 0; i < Count; i++)
+        {
+            var item = _items[(_head + i) % _items.Length];
+            if (match(item))
+            {
+                removed(item);
+            }
+            else
+            {
+                _items[(_head + kept) % _items.Length] = item;
+                kept++;
+            }
+        }
+
+        for (var i = kept; i < Count; i++)
+        {
+            _items[(_head + i) % _items.Length] = default;
+        }
+
+        Count = kept;
+    }
+}

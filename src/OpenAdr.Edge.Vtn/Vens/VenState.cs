@@ -1,0 +1,108 @@
+using System.Collections.Generic;
+using System.Threading;
+using OpenAdr.Edge.Payloads;
+using OpenAdr.Edge.Vtn.Events;
+using OpenAdr.Edge.Vtn.Polling;
+using OpenAdr.Edge.Vtn.Reports;
+using OpenAdr.Edge.Vtn.Storage;
+
+namespace OpenAdr.Edge.Vtn.Vens;
+
+/// <summary>
+/// Everything the VTN holds in memory for one venID. Changes run one at a time behind <see cref="Gate"/> and reach
+/// memory only after they are durable; polls read under <c>lock (state)</c> without waiting for the gate.
+/// A VEN can have state before it registers: an operator may add events for a venID it hands out later.
+/// </summary>
+internal sealed class VenState
+{
+    public VenState(string venId, int queueCapacity)
+    {
+        VenId = venId;
+        Queue = new VenQueue(queueCapacity);
+        EmptyPollResponse = new OadrResponse
+        {
+            EiResponse = new EiResponse { ResponseCode = ResponseCodes.Ok, ResponseDescription = "OK", RequestId = "" },
+            VenId = venId,
+        };
+    }
+
+    public string VenId { get; }
+
+    /// <summary>Serializes changes to this VEN's state (registration, events, reports, opts).</summary>
+    public SemaphoreSlim Gate { get; } = new(1, 1);
+
+    public VenRecord? Registration { get; set; }
+
+    public VenQueue Queue { get; }
+
+    /// <summary>The answer to a poll with nothing queued: built once so that the common poll allocates nothing.</summary>
+    public OadrResponse EmptyPollResponse { get; }
+
+    /// <summary>Open events by eventID.</summary>
+    public Dictionary<string, VenEvent> Events { get; } = new(System.StringComparer.Ordinal);
+
+    public VenReports Reports { get; } = new();
+
+    /// <summary>Open opts (oadrCreateOpt) by optID.</summary>
+    public Dictionary<string, OadrCreateOpt> Opts { get; } = new(System.StringComparer.Ordinal);
+
+    /// <summary>Events closed lately, with their last modification number, so that a late acknowledgement is not an error.</summary>
+    public Dictionary<string, uint> RecentlyClosedEvents { get; } = new(System.StringComparer.Ordinal);
+
+    /// <summary>
+    /// Step one of queueing a message with a state change (call with the gate held): reserves its place and adds
+    /// the store change. Null when a waiting message of the kind already covers it. Throws when the queue is full.
+    /// </summary>
+    public QueuedMessage? ReserveMessage(QueuedMessageKind kind, string? argument, List<StoreChange> changes)
+    {
+        lock (this)
+        {
+            if (VenQueue.Coalesces(kind) && Queue.Contains(kind))
+            {
+                return null;
+            }
+
+            if (!Queue.HasRoomFor(kind))
+            {
+                throw VtnOperationException.QueueFull(VenId);
+            }
+
+            var message = new QueuedMessage(Queue.ReserveSequence(), kind, argument);
+            changes.Add(new SaveQueueEntry(new QueueEntryRecord(VenId, message.Sequence, kind, argument)));
+            return message;
+        }
+    }
+
+    /// <summary>
+    /// Step two, once the change is durable and in memory: the message joins the queue. If a waiting message of the
+    /// kind covered it but was delivered meanwhile (before the new state was in memory), a fresh one is queued.
+    /// Returns bookkeeping to store in the background.
+    /// </summary>
+    public IReadOnlyList<StoreChange> PublishMessage(QueuedMessage? reserved, QueuedMessageKind kind)
+    {
+        lock (this)
+        {
+            if (reserved is { } message)
+            {
+                return Queue.TryRestore(message) ? [] : [new DeleteQueueEntry(VenId, message.Sequence)];
+            }
+
+            if (Queue.TryEnqueue(kind, null, out var added, out var merged) && !merged)
+            {
+                return [new SaveQueueEntry(new QueueEntryRecord(VenId, added.Sequence, kind, null))];
+            }
+
+            return [];
+        }
+    }
+
+    public void RememberClosed(string eventId, uint modificationNumber)
+    {
+        if (RecentlyClosedEvents.Count >= 64)
+        {
+            RecentlyClosedEvents.Clear();
+        }
+
+        RecentlyClosedEvents[eventId] = modificationNumber;
+    }
+}
