@@ -1,22 +1,19 @@
 #!/usr/bin/env bash
-# Publishes native-AOT binaries for linux-x64 and linux-arm64 into dist/, installing the arm64 cross toolchain
-# when it is missing, and prints their sizes.
-#
-# Until the openadr-edge host exists, the project published is the NativeAOT payload tester
-# (tests/OpenAdr.Edge.AotSmoke): it proves the toolchain, trimming and AOT for both targets.
-# Usage: ./publish.sh [project.csproj] [output-name]
+# Publishes the openadr-edge binary for linux-x64 and linux-arm64 into dist/ (one file each, SQLite linked in),
+# installing the arm64 cross toolchain when it is missing, and prints their sizes.
+# Usage: ./publish.sh [project.csproj] [output-name]   (.ci/run also publishes the NativeAOT payload tester this way)
 set -euo pipefail
 cd "$(dirname "$0")"
-project=${1:-tests/OpenAdr.Edge.AotSmoke/OpenAdr.Edge.AotSmoke.csproj}
-name=${2:-openadr-edge-aot-smoke}
+project=${1:-src/OpenAdr.Edge.Host/OpenAdr.Edge.Host.csproj}
+name=${2:-openadr-edge}
 
 bash ./scripts/install-prerequisites.sh
-if ! dpkg -s libc6-dev:arm64 zlib1g-dev:arm64 libgcc-12-dev:arm64 >/dev/null 2>&1 || ! command -v llvm-objcopy >/dev/null 2>&1; then
+if ! dpkg -s libc6-dev:arm64 zlib1g-dev:arm64 libgcc-12-dev:arm64 libsqlite3-dev:arm64 >/dev/null 2>&1 || ! command -v llvm-objcopy >/dev/null 2>&1; then
   echo "installing the linux-arm64 cross toolchain"
   dpkg --add-architecture arm64
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq clang lld llvm libc6-dev:arm64 zlib1g-dev:arm64 \
-    libgcc-12-dev:arm64 libstdc++-12-dev:arm64 >/dev/null
+    libgcc-12-dev:arm64 libstdc++-12-dev:arm64 libsqlite3-dev:arm64 >/dev/null
 fi
 
 mkdir -p dist
@@ -25,8 +22,8 @@ for rid in linux-x64 linux-arm64; do
   if [ "$rid" = linux-arm64 ]; then extra=(-p:CppCompilerAndLinker=clang -p:ObjCopyName=llvm-objcopy -p:LinkerFlavor=lld); fi
   out="artifacts/publish/$rid"
   dotnet publish "$project" -c Release -r "$rid" -o "$out" -nologo "${extra[@]}"
-  binary=$(basename "$project" .csproj)
-  cp "$out/$binary" "dist/$name-$rid"
+  binary=$(sed -n 's:.*<AssemblyName>\(.*\)</AssemblyName>.*:\1:p' "$project")
+  cp "$out/${binary:-$(basename "$project" .csproj)}" "dist/$name-$rid"
 done
 
 echo
