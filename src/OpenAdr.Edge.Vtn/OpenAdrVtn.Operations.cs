@@ -140,6 +140,10 @@ public sealed partial class OpenAdrVtn
     public ValueTask CancelPartyRegistrationAsync(string venId, CancellationToken cancellationToken = default) =>
         _registration.EnqueueAsync(venId, QueuedMessageKind.CancelPartyRegistration, cancellationToken);
 
+    /// <summary>Ends a VEN's registration at once, without asking it (its events, data and opts stay as history).</summary>
+    public ValueTask DeleteVenAsync(string venId, CancellationToken cancellationToken = default) =>
+        _registration.RemoveAsync(venId, cancellationToken);
+
     /// <summary>Asks a VEN to register again (oadrRequestReregistration at its next poll).</summary>
     public ValueTask RequestReregistrationAsync(string venId, CancellationToken cancellationToken = default) =>
         _registration.EnqueueAsync(venId, QueuedMessageKind.RequestReregistration, cancellationToken);

@@ -203,7 +203,9 @@ public sealed partial class OpenAdrVtn : IAsyncDisposable
             return (null, Answers.Error(message, ResponseCodes.NotRegisteredOrAuthorized, "The client certificate does not belong to this venID.", Options.VtnId, Options.RequestedPollFrequency));
         }
 
-        return (Vens.GetOrAdd(venId), null);
+        var identifiedVen = Vens.GetOrAdd(venId);
+        identifiedVen.LastSeenTicks = Now.Ticks;
+        return (identifiedVen, null);
     }
 
     internal async ValueTask<T> CallHandlerAsync<T>(string handler, Func<ValueTask<T>> call)

@@ -233,7 +233,8 @@ internal static class EventFactory
 
     private static void CheckMarketContext(string marketContext)
     {
-        if (!Uri.TryCreate(marketContext, UriKind.Absolute, out _))
+        // It must name its scheme: on Unix System.Uri also takes a bare path ("/programs/cpp") for a file URI.
+        if (!Uri.TryCreate(marketContext, UriKind.Absolute, out var uri) || !marketContext.StartsWith(uri.Scheme + ":", StringComparison.OrdinalIgnoreCase))
         {
             throw new ArgumentException($"Market context '{marketContext}' is not an absolute URI.", nameof(marketContext));
         }

@@ -64,6 +64,11 @@ internal sealed partial class EventService(OpenAdrVtn vtn)
                 return;
             }
 
+            if (EventSchedule.StatusAt(venEvent.Definition, vtn.Now) == EventStatus.Completed)
+            {
+                throw new VtnOperationException(ResponseCodes.NotAllowed, $"Event '{eventId}' is completed: the past does not change (R-20).");
+            }
+
             var changed = Revise(venEvent.Definition, status: EventStatus.Cancelled);
             await PublishAsync(ven, venEvent, cancellationToken, changed).ConfigureAwait(false);
             Log.EventCancelled(vtn.Logger, eventId, venId);
@@ -149,7 +154,8 @@ internal sealed partial class EventService(OpenAdrVtn vtn)
     {
         var now = vtn.Now;
         var ordered = Ordered(ven, now);
-        if (replyLimit is { } limit && ordered.Count > limit)
+        // A replyLimit of 0 is no limit: an empty answer would tell the VEN that all its events are cancelled.
+        if (replyLimit is { } limit and > 0 && ordered.Count > limit)
         {
             ordered.RemoveRange((int)limit, ordered.Count - (int)limit);
         }
@@ -275,9 +281,14 @@ internal sealed partial class EventService(OpenAdrVtn vtn)
                     continue;
                 }
 
-                changes.Add(new SaveEventResponse(new EventResponseRecord(ven.VenId, eventId, modification, response.OptType, EventResponseSource.CreatedEvent, now)));
-                // an opt sent through EiOpt for this event outranks what oadrCreatedEvent says later.
+                // an opt sent through EiOpt for this event outranks what oadrCreatedEvent says later. Such an
+                // answer is not stored: the latest stored answer is the one restored at start, and it must stay the EiOpt one.
                 var superseded = venEvent.OptSource == EventResponseSource.CreateOpt;
+                if (!superseded)
+                {
+                    changes.Add(new SaveEventResponse(new EventResponseRecord(ven.VenId, eventId, modification, response.OptType, EventResponseSource.CreatedEvent, now)));
+                }
+
                 var changedMind = !superseded && venEvent.Opt != response.OptType;
                 var close = venEvent.Cancelled;
                 if (close)
@@ -318,6 +329,11 @@ internal sealed partial class EventService(OpenAdrVtn vtn)
             {
                 await AnnounceResponseAsync(ven.VenId, venEvent, opt).ConfigureAwait(false);
             }
+            else
+            {
+                // A repeated (or superseded) answer fires no callback, but it is the answer an operator awaits.
+                CompleteWaiters(venEvent, venEvent.Opt ?? opt);
+            }
         }
 
         return Answers.Response(code, description, requestId, ven.VenId);
@@ -327,18 +343,7 @@ internal sealed partial class EventService(OpenAdrVtn vtn)
     public async ValueTask AnnounceResponseAsync(string venId, VenEvent venEvent, OptType opt)
     {
         Log.EventAnswered(vtn.Logger, venId, venEvent.EventId, opt);
-        TaskCompletionSource<OptType>[] waiters;
-        lock (venEvent.Waiters)
-        {
-            waiters = [.. venEvent.Waiters];
-            venEvent.Waiters.Clear();
-        }
-
-        foreach (var waiter in waiters)
-        {
-            waiter.TrySetResult(opt);
-        }
-
+        CompleteWaiters(venEvent, opt);
         if (venEvent.Callback is { } callback)
         {
             await vtn.NotifyAsync("event callback", () => callback(venId, venEvent.EventId, opt)).ConfigureAwait(false);
@@ -407,6 +412,26 @@ internal sealed partial class EventService(OpenAdrVtn vtn)
         }
 
         return WithDescriptor(definition, descriptor);
+    }
+
+    private static void CompleteWaiters(VenEvent venEvent, OptType opt)
+    {
+        TaskCompletionSource<OptType>[] waiters;
+        lock (venEvent.Waiters)
+        {
+            if (venEvent.Waiters.Count == 0)
+            {
+                return;
+            }
+
+            waiters = [.. venEvent.Waiters];
+            venEvent.Waiters.Clear();
+        }
+
+        foreach (var waiter in waiters)
+        {
+            waiter.TrySetResult(opt);
+        }
     }
 
     private void Close(VenState ven, VenEvent venEvent, List<StoreChange> changes, DateTime now)

@@ -36,6 +36,7 @@ internal sealed partial class PollService(OpenAdrVtn vtn, EventService events, R
             }
         }
 
+        ven.LastSeenTicks = vtn.Now.Ticks;
         answer = ven.EmptyPollResponse;
         return true;
     }

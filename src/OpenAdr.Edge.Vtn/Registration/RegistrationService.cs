@@ -47,6 +47,13 @@ internal sealed partial class RegistrationService(OpenAdrVtn vtn)
                 Log.ReregistrationMismatch(vtn.Logger, claimedVenId ?? "", claimedRegistrationId);
                 return Error(create, ResponseCodes.InvalidId, "Unknown venID or registrationID.");
             }
+
+            // A re-registration names its venID, so it is authenticated like any message that does (the IDs alone are no proof).
+            if (context.ClientFingerprint is { } presented && registration.Fingerprint is { } known && !Fingerprints.AreEqual(presented, known))
+            {
+                OpenAdrVtn.Log.FingerprintMismatch(vtn.Logger, claimedVenId);
+                return Error(create, ResponseCodes.NotRegisteredOrAuthorized, "The client certificate does not belong to this venID.");
+            }
         }
 
         var handler = vtn.OnCreatePartyRegistration;
@@ -98,6 +105,7 @@ internal sealed partial class RegistrationService(OpenAdrVtn vtn)
             await vtn.CommitAsync(changes, cancellationToken).ConfigureAwait(false);
             lock (ven)
             {
+                ven.LastSeenTicks = now.Ticks;
                 ven.Registration = record;
                 if (!reregistration)
                 {
@@ -161,6 +169,17 @@ internal sealed partial class RegistrationService(OpenAdrVtn vtn)
         }
 
         return Answers.Response(ResponseCodes.Ok, "OK", requestId, ven.VenId);
+    }
+
+    /// <summary>An operator ends a registration without asking the VEN; its next message is answered as from an unknown VEN.</summary>
+    public async ValueTask RemoveAsync(string venId, CancellationToken cancellationToken)
+    {
+        if (!vtn.Vens.TryGet(venId, out var ven) || ven.Registration is not { } registration)
+        {
+            throw new VtnOperationException(ResponseCodes.NotRegisteredOrAuthorized, $"VEN '{venId}' is not registered.");
+        }
+
+        await EndAsync(ven, registration, null, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Ends a registration: the VEN, its METADATA, its report requests and its queue go; events and data stay as history.</summary>

@@ -187,6 +187,16 @@ internal sealed partial class ReportService(OpenAdrVtn vtn)
                     };
                 }
 
+                if (UnrequestedRId(entry.Request, report) is { } rId)
+                {
+                    Log.DataForUnrequestedRId(vtn.Logger, ven.VenId, rId, report.ReportRequestId);
+                    return new OadrUpdatedReport
+                    {
+                        EiResponse = Answers.Response(ResponseCodes.InvalidId, $"rID '{rId}' is not part of report request '{report.ReportRequestId}' (R-304).", update.RequestId),
+                        VenId = ven.VenId,
+                    };
+                }
+
                 if (entry.State == ReportRequestState.CancelledReportToFollow)
                 {
                     finished.Add(report.ReportRequestId);
@@ -471,6 +481,28 @@ internal sealed partial class ReportService(OpenAdrVtn vtn)
             description.OadrSamplingRate?.OadrMinPeriod ?? TimeSpan.Zero, description.OadrSamplingRate?.OadrMaxPeriod ?? TimeSpan.Zero);
     }
 
+    /// <summary>An rID the data carries that the request did not ask for; null when all were asked for (a METADATA request asks for any).</summary>
+    private static string? UnrequestedRId(OadrReportRequest request, OadrReport report)
+    {
+        if (request.ReportSpecifier.ReportSpecifierId == "METADATA")
+        {
+            return null;
+        }
+
+        foreach (var interval in report.Intervals?.Items ?? [])
+        {
+            foreach (var payload in interval.StreamPayloads)
+            {
+                if (payload is OadrReportPayload data && !request.ReportSpecifier.SpecifierPayloads.Exists(p => p.RId == data.RId))
+                {
+                    return data.RId;
+                }
+            }
+        }
+
+        return null;
+    }
+
     private static void Collect(string venId, OadrReport report, DateTime now, List<ReportDataRecord> points)
     {
         foreach (var interval in report.Intervals?.Items ?? [])
@@ -578,6 +610,9 @@ internal sealed partial class ReportService(OpenAdrVtn vtn)
 
         [LoggerMessage(1401, LogLevel.Warning, "VEN '{VenId}' sent data for unknown report request '{ReportRequestId}': 452.")]
         public static partial void DataForUnknownRequest(ILogger logger, string venId, string reportRequestId);
+
+        [LoggerMessage(1405, LogLevel.Warning, "VEN '{VenId}' sent data for rID '{RId}', which report request '{ReportRequestId}' did not ask for: 452.")]
+        public static partial void DataForUnrequestedRId(ILogger logger, string venId, string rId, string reportRequestId);
 
         [LoggerMessage(1402, LogLevel.Warning, "VEN '{VenId}' asked the VTN for reports, which it does not offer: 461.")]
         public static partial void RequestForVtnReport(ILogger logger, string venId);

@@ -33,6 +33,9 @@ internal sealed class VenState
 
     public VenRecord? Registration { get; set; }
 
+    /// <summary>When the VEN last sent anything (UTC ticks; 0 when not since the start). A field: the poll path writes it without allocating.</summary>
+    public long LastSeenTicks;
+
     public VenQueue Queue { get; }
 
     /// <summary>The answer to a poll with nothing queued: built once so that the common poll allocates nothing.</summary>
