@@ -29,6 +29,7 @@ public sealed partial class OpenAdrVtn : IAsyncDisposable
     private readonly ReportService _reports;
     private readonly OptService _opts;
     private readonly PollService _polls;
+    private ITimer? _housekeeping;
 
     private OpenAdrVtn(VtnOptions options, IVtnStore store, TimeProvider time, ILogger logger)
     {
@@ -75,6 +76,7 @@ public sealed partial class OpenAdrVtn : IAsyncDisposable
         var vtn = new OpenAdrVtn(options, store, time ?? TimeProvider.System, (ILogger?)logger ?? NullLogger.Instance);
         var state = await store.LoadAsync(cancellationToken).ConfigureAwait(false);
         vtn.Restore(state);
+        vtn._housekeeping = vtn.Time.CreateTimer(static state => ((OpenAdrVtn)state!).RunHousekeeping(), vtn, options.HousekeepingInterval, options.HousekeepingInterval);
         return vtn;
     }
 
@@ -284,7 +286,28 @@ public sealed partial class OpenAdrVtn : IAsyncDisposable
         _polls.Restore(state.QueueEntries);
     }
 
-    public ValueTask DisposeAsync() => Store.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        if (_housekeeping is not null)
+        {
+            await _housekeeping.DisposeAsync().ConfigureAwait(false);
+        }
+
+        await Store.DisposeAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Periodic work: completed events are announced once more, then dropped.</summary>
+    internal void RunHousekeeping()
+    {
+        try
+        {
+            _polls.AnnounceCompletedEvents();
+        }
+        catch (Exception e)
+        {
+            Log.HousekeepingFailed(Logger, e);
+        }
+    }
 
     internal static string MessageName(OadrMessage message)
     {
@@ -316,6 +339,9 @@ public sealed partial class OpenAdrVtn : IAsyncDisposable
 
         [LoggerMessage(1005, LogLevel.Error, "The {Handler} callback failed.")]
         public static partial void CallbackFailed(ILogger logger, string handler, Exception exception);
+
+        [LoggerMessage(1007, LogLevel.Error, "Housekeeping failed; it runs again at the next interval.")]
+        public static partial void HousekeepingFailed(ILogger logger, Exception exception);
 
         [LoggerMessage(1006, LogLevel.Warning, "Storing delivery bookkeeping failed; some messages may be sent again after a restart.")]
         public static partial void BackgroundCommitFailed(ILogger logger, Exception exception);

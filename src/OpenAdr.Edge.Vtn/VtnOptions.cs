@@ -19,4 +19,7 @@ public sealed class VtnOptions
     /// the cancellation, before it is dropped.
     /// </summary>
     public int CancelledEventDeliveries { get; init; } = 5;
+
+    /// <summary>How often the VTN looks for events that completed, to report them once more and drop them.</summary>
+    public TimeSpan HousekeepingInterval { get; init; } = TimeSpan.FromMinutes(1);
 }

@@ -244,6 +244,7 @@ internal sealed partial class EventService(OpenAdrVtn vtn)
         var description = "OK";
         var changes = new List<StoreChange>();
         var applied = new List<(VenEvent Event, OptType Opt, uint ModificationNumber, bool Close, bool Changed)>();
+        var withdrawn = new List<StoreChange>();
         await ven.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -316,6 +317,14 @@ internal sealed partial class EventService(OpenAdrVtn vtn)
                         ven.RememberClosed(venEvent.EventId, venEvent.ModificationNumber);
                     }
                 }
+
+                if (!PollService.AwaitsCancellationAcknowledgement(ven))
+                {
+                    // Nothing left to repeat: a distribution queued only to repeat a cancellation is withdrawn.
+                    ven.Queue.RemoveAll(
+                        static m => m.Kind == QueuedMessageKind.DistributeEvent && m.Argument == VenQueue.Resend,
+                        m => withdrawn.Add(new DeleteQueueEntry(ven.VenId, m.Sequence)));
+                }
             }
         }
         finally
@@ -323,6 +332,7 @@ internal sealed partial class EventService(OpenAdrVtn vtn)
             ven.Gate.Release();
         }
 
+        vtn.CommitInBackground(withdrawn);
         foreach (var (venEvent, opt, _, _, changed) in applied)
         {
             if (changed)

@@ -59,6 +59,18 @@ internal sealed partial class PollService(OpenAdrVtn vtn, EventService events, R
                 changes.Add(new DeleteQueueEntry(ven.VenId, message.Sequence));
                 answer = Compose(ven, message, changes, deliveries);
             }
+
+            if (answer is OadrDistributeEvent && AwaitsCancellationAcknowledgement(ven))
+            {
+                // a cancellation the VEN must acknowledge is sent again at its next poll until it does (or
+                // until the delivery bound closes the event), so a lost acknowledgement does not leave it unheard.
+                changes.AddRange(ven.PublishMessage(null, QueuedMessageKind.DistributeEvent, VenQueue.Resend));
+            }
+
+            if (answer is OadrCancelPartyRegistration)
+            {
+                ven.CancellationRequested = true;
+            }
         }
 
         // At least once: losing this bookkeeping in a crash only means the VEN hears the same thing again.
@@ -70,6 +82,46 @@ internal sealed partial class PollService(OpenAdrVtn vtn, EventService events, R
         }
 
         return answer ?? ven.EmptyPollResponse;
+    }
+
+    /// <summary>
+    /// Announces events that completed since they were last sent (they are reported once more, then dropped), so
+    /// that a VEN hears of the end and the VTN's memory does not keep finished events. Called periodically.
+    /// </summary>
+    public void AnnounceCompletedEvents()
+    {
+        var now = vtn.Now;
+        var changes = new List<StoreChange>();
+        foreach (var ven in vtn.Vens.All)
+        {
+            lock (ven)
+            {
+                foreach (var venEvent in ven.Events.Values)
+                {
+                    if (EventSchedule.StatusAt(venEvent.Definition, now) == EventStatus.Completed)
+                    {
+                        changes.AddRange(ven.PublishMessage(null, QueuedMessageKind.DistributeEvent));
+                        break;
+                    }
+                }
+            }
+        }
+
+        vtn.CommitInBackground(changes);
+    }
+
+    /// <summary>Whether the VEN has a cancelled event it must still acknowledge. Call under <c>lock (ven)</c>.</summary>
+    public static bool AwaitsCancellationAcknowledgement(VenState ven)
+    {
+        foreach (var venEvent in ven.Events.Values)
+        {
+            if (venEvent.Cancelled && venEvent.Definition.OadrResponseRequired == ResponseRequired.Always)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     public void Restore(IReadOnlyList<QueueEntryRecord> entries)

@@ -20,6 +20,9 @@ internal sealed class VenQueue(int capacity)
     private int _head;
     private long _nextSequence = 1;
 
+    /// <summary>The argument of a distribution queued only to repeat an unacknowledged cancellation: it is withdrawn once acknowledged.</summary>
+    public const string Resend = "resend";
+
     /// <summary>Whether waiting messages of this kind are merged into one.</summary>
     public static bool Coalesces(QueuedMessageKind kind) => kind is QueuedMessageKind.DistributeEvent or QueuedMessageKind.RegisterReport
         or QueuedMessageKind.CancelPartyRegistration or QueuedMessageKind.RequestReregistration;
@@ -51,13 +54,13 @@ internal sealed class VenQueue(int capacity)
 
     public bool IsEmpty => Count == 0;
 
-    /// <summary>Whether a message of this kind with this argument waits already.</summary>
-    public bool Contains(QueuedMessageKind kind, string? argument = null)
+    /// <summary>Whether a message of this kind waits already.</summary>
+    public bool Contains(QueuedMessageKind kind)
     {
         for (var i = 0; i < Count; i++)
         {
             ref readonly var item = ref _items[(_head + i) % _items.Length];
-            if (item.Kind == kind && string.Equals(item.Argument, argument, StringComparison.Ordinal))
+            if (item.Kind == kind)
             {
                 return true;
             }
@@ -66,10 +69,25 @@ internal sealed class VenQueue(int capacity)
         return false;
     }
 
-    /// <summary>Adds a message, or merges it into the waiting one of its kind; false when there is no room.</summary>
+    /// <summary>
+    /// Adds a message, or merges it into the waiting one of its kind; false when there is no room. Merging a message
+    /// without an argument into one with an argument (a <see cref="Resend"/>) makes the waiting one unconditional.
+    /// </summary>
     public bool TryEnqueue(QueuedMessageKind kind, string? argument, out QueuedMessage added, out bool merged)
     {
         merged = Coalesces(kind) && Contains(kind);
+        if (merged && argument is null)
+        {
+            for (var i = 0; i < Count; i++)
+            {
+                ref var item = ref _items[(_head + i) % _items.Length];
+                if (item.Kind == kind)
+                {
+                    item = item with { Argument = null };
+                }
+            }
+        }
+
         if (merged || !HasRoomFor(kind))
         {
             added = default;

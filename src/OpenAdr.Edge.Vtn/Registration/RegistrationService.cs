@@ -159,6 +159,12 @@ internal sealed partial class RegistrationService(OpenAdrVtn vtn)
             return Answers.Response(ResponseCodes.InvalidId, "Unknown registrationID.", requestId, ven.VenId);
         }
 
+        if (!ven.CancellationRequested)
+        {
+            Log.UnsolicitedCanceled(vtn.Logger, ven.VenId);
+            return Answers.Response(ResponseCodes.ComplianceError, "The VTN did not ask to cancel this registration.", requestId, ven.VenId);
+        }
+
         if (canceled.EiResponse.ResponseCode == ResponseCodes.Ok)
         {
             await EndAsync(ven, registration, requestId, cancellationToken).ConfigureAwait(false);
@@ -192,6 +198,7 @@ internal sealed partial class RegistrationService(OpenAdrVtn vtn)
             lock (ven)
             {
                 ven.Registration = null;
+                ven.CancellationRequested = false;
                 ven.Reports.Clear();
                 ven.Queue.RemoveAll(static _ => true, static _ => { });
             }
@@ -274,6 +281,9 @@ internal sealed partial class RegistrationService(OpenAdrVtn vtn)
 
         [LoggerMessage(1105, LogLevel.Information, "The registration of VEN '{VenId}' ended.")]
         public static partial void RegistrationEnded(ILogger logger, string venId);
+
+        [LoggerMessage(1107, LogLevel.Warning, "VEN '{VenId}' answered a registration cancellation the VTN never sent: 459.")]
+        public static partial void UnsolicitedCanceled(ILogger logger, string venId);
 
         [LoggerMessage(1106, LogLevel.Warning, "VEN '{VenId}' refused the VTN's registration cancellation with {Code}.")]
         public static partial void CancelRefusedByVen(ILogger logger, string venId, string code);

@@ -38,6 +38,9 @@ internal sealed class VenState
 
     public VenQueue Queue { get; }
 
+    /// <summary>Whether the VTN has sent this VEN an oadrCancelPartyRegistration, which its oadrCanceledPartyRegistration answers.</summary>
+    public bool CancellationRequested { get; set; }
+
     /// <summary>The answer to a poll with nothing queued: built once so that the common poll allocates nothing.</summary>
     public OadrResponse EmptyPollResponse { get; }
 
@@ -81,18 +84,25 @@ internal sealed class VenState
     /// kind covered it but was delivered meanwhile (before the new state was in memory), a fresh one is queued.
     /// Returns bookkeeping to store in the background.
     /// </summary>
-    public IReadOnlyList<StoreChange> PublishMessage(QueuedMessage? reserved, QueuedMessageKind kind)
+    public IReadOnlyList<StoreChange> PublishMessage(QueuedMessage? reserved, QueuedMessageKind kind, string? argument = null)
     {
         lock (this)
         {
             if (reserved is { } message)
             {
-                return Queue.TryRestore(message) ? [] : [new DeleteQueueEntry(VenId, message.Sequence)];
+                if (Queue.TryRestore(message))
+                {
+                    return [];
+                }
+
+                // Covered by a waiting message of its kind after all: that one must now be unconditional too.
+                Queue.TryEnqueue(kind, null, out _, out _);
+                return [new DeleteQueueEntry(VenId, message.Sequence)];
             }
 
-            if (Queue.TryEnqueue(kind, null, out var added, out var merged) && !merged)
+            if (Queue.TryEnqueue(kind, argument, out var added, out var merged) && !merged)
             {
-                return [new SaveQueueEntry(new QueueEntryRecord(VenId, added.Sequence, kind, null))];
+                return [new SaveQueueEntry(new QueueEntryRecord(VenId, added.Sequence, kind, argument))];
             }
 
             return [];

@@ -239,7 +239,7 @@ public sealed class DistributeEventTests
     }
 
     [Fact]
-    public async Task R_52_an_unacknowledged_cancellation_rides_in_every_distribution_until_CancelledEventDeliveries_then_is_dropped()
+    public async Task R_52_an_unacknowledged_cancellation_is_sent_again_at_every_poll_until_CancelledEventDeliveries_then_is_dropped()
     {
         await using var harness = await VtnHarness.StartAsync(options: new VtnOptions { VtnId = "test-vtn", CancelledEventDeliveries = 3 });
         var venId = await harness.RegisterAsync("stubborn");
@@ -253,12 +253,40 @@ public sealed class DistributeEventTests
             var distribute = await harness.PollDistributeAsync(venId);
             Assert.Equal([eventId, kept], distribute.EventIds());
             Assert.Equal(EventStatus.Cancelled, distribute.Descriptor(eventId).EventStatus);
-            await harness.PollNothingAsync(venId);
-            await harness.Vtn.ModifyEventAsync(venId, kept, e => e.EventDescriptor.VtnComment = "change " + delivery, Ct);
         }
 
-        Assert.Equal([kept], (await harness.PollDistributeAsync(venId)).EventIds());
+        await harness.PollNothingAsync(venId);
         Assert.Equal([kept], (await harness.RequestEventsAsync(venId)).EventIds());
+    }
+
+    [Fact]
+    public async Task R_52_the_repeat_of_a_cancellation_is_withdrawn_once_the_ven_acknowledges_it()
+    {
+        await using var harness = await VtnHarness.StartAsync();
+        var venId = await harness.RegisterAsync("acknowledging");
+        var eventId = await harness.AddSimpleAsync(venId);
+        await harness.PollDistributeAsync(venId);
+
+        await harness.Vtn.CancelEventAsync(venId, eventId, Ct);
+        Assert.Equal(EventStatus.Cancelled, (await harness.PollDistributeAsync(venId)).Descriptor(eventId).EventStatus);
+        await harness.AnswerAsync(venId, eventId, 1, OptType.OptIn);
+        await harness.PollNothingAsync(venId);
+    }
+
+    [Fact]
+    public async Task A_change_merged_into_a_queued_repeat_is_still_delivered_after_the_acknowledgement()
+    {
+        await using var harness = await VtnHarness.StartAsync();
+        var venId = await harness.RegisterAsync("busy");
+        var eventId = await harness.AddSimpleAsync(venId);
+        await harness.PollDistributeAsync(venId);
+        await harness.Vtn.CancelEventAsync(venId, eventId, Ct);
+        await harness.PollDistributeAsync(venId);
+
+        var added = await harness.AddSimpleAsync(venId, startsInMinutes: 45);
+        await harness.AnswerAsync(venId, eventId, 1, OptType.OptIn);
+        Assert.Equal([added], (await harness.PollDistributeAsync(venId)).EventIds());
+        await harness.PollNothingAsync(venId);
     }
 
     [Fact]
