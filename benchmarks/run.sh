@@ -5,7 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 out=benchmarks/results
 mkdir -p "$out"
-dotnet run -c Release --project benchmarks/OpenAdr.Edge.Benchmarks -- --filter '*' --exporters github --artifacts artifacts/benchmarks "$@"
+filter=(--filter '*'); case " $* " in *' --filter '*) filter=();; esac
+dotnet run -c Release --project benchmarks/OpenAdr.Edge.Benchmarks -- "${filter[@]}" --exporters github --artifacts artifacts/benchmarks "$@"
 for report in artifacts/benchmarks/results/*-report-github.md; do
   name=$(basename "$report" -report-github.md)
   cp "$report" "$out/${name##*.}.md"

@@ -62,29 +62,42 @@ public sealed class Utf8StringPool
         return Encoding.UTF8.GetString(utf8);
     }
 
-    // Only the first and last eight bytes and the length: IDs differ there, the bytes are compared on a hit
-    // anyway, and a crafted collision costs no more than a pool miss (an allocation), never a wrong string.
+    // Every byte counts: IDs handed out in series ("ven-00017-…") differ only in the middle. Eight bytes per step,
+    // the last step overlapping the end; the bytes are compared on a hit anyway, and a crafted collision costs no
+    // more than a pool miss (an allocation), never a wrong string.
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private int Hash(ReadOnlySpan<byte> utf8)
     {
-        ulong head = 0;
-        ulong tail = 0;
+        var hash = _seed ^ ((ulong)utf8.Length * 0x9E3779B97F4A7C15UL);
         if (utf8.Length >= sizeof(ulong))
         {
-            head = System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(utf8);
-            tail = System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(utf8[^sizeof(ulong)..]);
+            var last = utf8.Length - sizeof(ulong);
+            for (var i = 0; i < last; i += sizeof(ulong))
+            {
+                hash = Mix(hash, System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(utf8[i..]));
+            }
+
+            hash = Mix(hash, System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(utf8[last..]));
         }
         else
         {
+            ulong head = 0;
             for (var i = 0; i < utf8.Length; i++)
             {
                 head |= (ulong)utf8[i] << (8 * i);
             }
+
+            hash = Mix(hash, head);
         }
 
-        var mixed = ((head ^ _seed) * 0x9E3779B97F4A7C15UL) ^ (tail * 0xC2B2AE3D27D4EB4FUL) ^ (ulong)utf8.Length;
-        return (int)(mixed ^ (mixed >> 29));
+        hash ^= hash >> 33;
+        hash *= 0xFF51AFD7ED558CCDUL;
+        hash ^= hash >> 33;
+        return (int)hash;
     }
+
+    private static ulong Mix(ulong hash, ulong chunk) =>
+        System.Numerics.BitOperations.RotateLeft(hash ^ (chunk * 0xC2B2AE3D27D4EB4FUL), 31) * 0x9E3779B97F4A7C15UL;
 
     private string Add(ref Entry? slot, int hash, ReadOnlySpan<byte> utf8)
     {
