@@ -282,13 +282,10 @@ internal sealed partial class EventService(OpenAdrVtn vtn)
                     continue;
                 }
 
-                // an opt sent through EiOpt for this event outranks what oadrCreatedEvent says later. Such an
-                // answer is not stored: the latest stored answer is the one restored at start, and it must stay the EiOpt one.
+                // Every answer is stored; R-206: an opt sent through EiOpt for this event outranks what oadrCreatedEvent
+                // says later (also after a restart, where the stored opt restores its precedence).
+                changes.Add(new SaveEventResponse(new EventResponseRecord(ven.VenId, eventId, modification, response.OptType, EventResponseSource.CreatedEvent, now)));
                 var superseded = venEvent.OptSource == EventResponseSource.CreateOpt;
-                if (!superseded)
-                {
-                    changes.Add(new SaveEventResponse(new EventResponseRecord(ven.VenId, eventId, modification, response.OptType, EventResponseSource.CreatedEvent, now)));
-                }
 
                 var changedMind = !superseded && venEvent.Opt != response.OptType;
                 var close = venEvent.Cancelled;

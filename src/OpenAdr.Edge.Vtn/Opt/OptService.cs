@@ -17,7 +17,15 @@ internal sealed partial class OptService(OpenAdrVtn vtn, EventService events)
     {
         foreach (var record in opts)
         {
-            vtn.Vens.GetOrAdd(record.VenId).Opts[record.OptId] = Documents.Read<OadrCreateOpt>(record.Body);
+            var ven = vtn.Vens.GetOrAdd(record.VenId);
+            var opt = Documents.Read<OadrCreateOpt>(record.Body);
+            ven.Opts[record.OptId] = opt;
+            // R-206 survives a restart: the open EiOpt answer outranks any oadrCreatedEvent stored after it.
+            if (opt.QualifiedEventId is { } qualified && ven.Events.TryGetValue(qualified.EventId, out var venEvent))
+            {
+                venEvent.Opt = opt.OptType;
+                venEvent.OptSource = EventResponseSource.CreateOpt;
+            }
         }
     }
 
