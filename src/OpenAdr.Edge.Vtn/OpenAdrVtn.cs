@@ -44,6 +44,7 @@ public sealed partial class OpenAdrVtn : IAsyncDisposable
         Time = time;
         Logger = logger;
         Vens = new VenDirectory(options.QueueCapacity);
+        Admissions = new VenAdmissions(this);
         _registration = new RegistrationService(this);
         _events = new EventService(this);
         _reports = new ReportService(this);
@@ -54,6 +55,9 @@ public sealed partial class OpenAdrVtn : IAsyncDisposable
     public VtnOptions Options { get; }
 
     internal IVtnStore Store { get; }
+
+    /// <summary>Admission decisions by VEN name, stored with everything else (for registration handlers to consult).</summary>
+    public VenAdmissions Admissions { get; }
 
     internal TimeProvider Time { get; }
 
@@ -284,6 +288,7 @@ public sealed partial class OpenAdrVtn : IAsyncDisposable
         _reports.Restore(state.ReportCapabilities, state.ReportRequests);
         _opts.Restore(state.OpenOpts);
         _polls.Restore(state.QueueEntries);
+        Admissions.Restore(state.Admissions);
     }
 
     public async ValueTask DisposeAsync()

@@ -101,7 +101,13 @@ public sealed partial class SqliteVtnStore
                     static r => new QueueEntryRecord(r.GetString(0), r.GetInt64(1), (QueuedMessageKind)r.GetInt32(2), NullableString(r, 3)),
                     cancellationToken).ConfigureAwait(false);
 
-                return new StoredState(vens, openEvents, latestResponses, capabilities, requests, openOpts, queue);
+                var admissions = await QueryAsync(
+                    transaction,
+                    "SELECT ven_name, state, fingerprint, updated_at FROM admission ORDER BY ven_name;",
+                    static r => new AdmissionRecord(r.GetString(0), (AdmissionState)r.GetInt32(1), NullableString(r, 2), FromTicks(r.GetInt64(3))),
+                    cancellationToken).ConfigureAwait(false);
+
+                return new StoredState(vens, openEvents, latestResponses, capabilities, requests, openOpts, queue, admissions);
             }
         }
         finally

@@ -110,6 +110,16 @@ public sealed partial class SqliteVtnStore
         );
         CREATE INDEX report_data_by_ven ON report_data (ven_id);
         """,
+
+        // 3: admission decisions by VEN name (the binary's default policy; a library user may ignore them).
+        """
+        CREATE TABLE admission (
+            ven_name TEXT NOT NULL PRIMARY KEY,
+            state INTEGER NOT NULL,
+            fingerprint TEXT,
+            updated_at INTEGER NOT NULL
+        );
+        """,
     ];
 
     /// <summary>The <c>user_version</c> this code writes.</summary>

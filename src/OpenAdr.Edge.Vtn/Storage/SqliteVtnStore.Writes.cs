@@ -41,6 +41,8 @@ public sealed partial class SqliteVtnStore
         private readonly SqliteCommand _saveOpt;
         private readonly SqliteCommand _saveQueueEntry;
         private readonly SqliteCommand _deleteQueueEntry;
+        private readonly SqliteCommand _saveAdmission;
+        private readonly SqliteCommand _deleteAdmission;
 
         public WriteCommands(SqliteConnection connection)
         {
@@ -116,6 +118,11 @@ public sealed partial class SqliteVtnStore
                 _deleteQueueEntry = Prepare("""
                     DELETE FROM queue_entry WHERE ven_id = $ven_id AND sequence = $sequence;
                     """);
+                _saveAdmission = Prepare("""
+                    INSERT INTO admission (ven_name, state, fingerprint, updated_at) VALUES ($ven_name, $state, $fingerprint, $updated_at)
+                    ON CONFLICT (ven_name) DO UPDATE SET state = excluded.state, fingerprint = excluded.fingerprint, updated_at = excluded.updated_at;
+                    """);
+                _deleteAdmission = Prepare("DELETE FROM admission WHERE ven_name = $ven_name;");
             }
             catch
             {
@@ -177,6 +184,12 @@ public sealed partial class SqliteVtnStore
                     break;
                 case ClearReportState clear:
                     Execute(_clearReportState, clear.VenId);
+                    break;
+                case SaveAdmission save:
+                    SaveAdmission(save.Admission);
+                    break;
+                case DeleteAdmission delete:
+                    Execute(_deleteAdmission, delete.VenName);
                     break;
                 case null:
                     throw new ArgumentException("A list of changes holds null.");
@@ -271,6 +284,16 @@ public sealed partial class SqliteVtnStore
                 p[7].Value = ToTicks(point.ReceivedAt);
                 _appendReportData.ExecuteNonQuery();
             }
+        }
+
+        private void SaveAdmission(AdmissionRecord admission)
+        {
+            var p = _saveAdmission.Parameters;
+            p[0].Value = admission.VenName;
+            p[1].Value = (long)admission.State;
+            p[2].Value = OrNull(admission.Fingerprint);
+            p[3].Value = ToTicks(admission.UpdatedAt);
+            _saveAdmission.ExecuteNonQuery();
         }
 
         private void SaveOpt(OptRecord opt)

@@ -36,3 +36,8 @@ public sealed record SaveOpt(OptRecord Opt) : StoreChange;
 public sealed record SaveQueueEntry(QueueEntryRecord Entry) : StoreChange;
 
 public sealed record DeleteQueueEntry(string VenId, long Sequence) : StoreChange;
+
+/// <summary>Inserts or replaces the admission decision for a VEN name.</summary>
+public sealed record SaveAdmission(AdmissionRecord Admission) : StoreChange;
+
+public sealed record DeleteAdmission(string VenName) : StoreChange;

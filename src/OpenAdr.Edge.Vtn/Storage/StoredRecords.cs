@@ -96,6 +96,19 @@ public enum QueuedMessageKind
     RequestReregistration = 6,
 }
 
+/// <summary>
+/// Who may register, by VEN name: allowed or denied by an operator, or pending (it asked, nobody decided yet).
+/// With a fingerprint, only the VEN presenting that client certificate is meant.
+/// </summary>
+public sealed record AdmissionRecord(string VenName, AdmissionState State, string? Fingerprint, DateTime UpdatedAt);
+
+public enum AdmissionState
+{
+    Pending = 0,
+    Allowed = 1,
+    Denied = 2,
+}
+
 /// <summary>Everything the engine rebuilds its memory from at start.</summary>
 public sealed record StoredState(
     IReadOnlyList<VenRecord> Vens,
@@ -104,4 +117,5 @@ public sealed record StoredState(
     IReadOnlyList<ReportCapabilitiesRecord> ReportCapabilities,
     IReadOnlyList<ReportRequestRecord> ReportRequests,
     IReadOnlyList<OptRecord> OpenOpts,
-    IReadOnlyList<QueueEntryRecord> QueueEntries);
+    IReadOnlyList<QueueEntryRecord> QueueEntries,
+    IReadOnlyList<AdmissionRecord> Admissions);
