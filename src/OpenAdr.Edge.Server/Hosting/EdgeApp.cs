@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using OpenAdr.Edge.Server.Security;
 using OpenAdr.Edge.Server.Transport;
 using OpenAdr.Edge.Vtn;
 using OpenAdr.Edge.Vtn.Storage;
@@ -20,12 +21,16 @@ public static partial class EdgeApp
     public static async Task<WebApplication> BuildAsync(string[] args)
     {
         var builder = WebApplication.CreateSlimBuilder(args);
-        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"]))
+        var settings = EdgeSettings.From(builder.Configuration);
+        if (settings.Tls is not null)
+        {
+            builder.WebHost.UseOpenAdrTls(settings.Tls);
+        }
+        else if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"]))
         {
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
-        var settings = EdgeSettings.From(builder.Configuration);
         builder.Services.AddSingleton(settings);
         using var startupLogging = LoggerFactory.Create(logging => logging.AddConfiguration(builder.Configuration.GetSection("Logging")).AddSimpleConsole());
         var store = await SqliteVtnStore.OpenAsync(settings.DatabasePath, startupLogging.CreateLogger<SqliteVtnStore>()).ConfigureAwait(false);
@@ -41,7 +46,14 @@ public static partial class EdgeApp
         app.MapOpenAdr(new OpenAdrTransportOptions { PathPrefix = settings.PathPrefix });
         app.Lifetime.ApplicationStopped.Register(() => vtn.DisposeAsync().AsTask().GetAwaiter().GetResult());
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("OpenAdr.Edge");
-        app.Lifetime.ApplicationStarted.Register(() => Log.Started(logger, settings.VtnId, string.Join(", ", app.Urls), settings.DatabasePath));
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            Log.Started(logger, settings.VtnId, string.Join(", ", app.Urls), settings.DatabasePath);
+            if (settings.Tls is null)
+            {
+                OpenAdrTlsExtensions.WarnPlainHttp(logger);
+            }
+        });
         return app;
     }
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
+using OpenAdr.Edge.Server.Security;
 
 namespace OpenAdr.Edge.Server.Hosting;
 
@@ -13,7 +14,8 @@ public sealed record EdgeSettings(
     string PathPrefix,
     AdmissionMode Admission,
     IReadOnlyList<string> AllowedVenNames,
-    TimeSpan? ReportGranularity)
+    TimeSpan? ReportGranularity,
+    TlsSettings? Tls = null)
 {
     public const string Section = "OpenAdr";
 
@@ -51,12 +53,13 @@ public sealed record EdgeSettings(
             }
         }
 
+        var tls = TlsSettings.From(section.GetSection("Tls"), errors);
         if (errors.Count > 0)
         {
             throw new InvalidOperationException("Invalid configuration: " + string.Join(" ", errors));
         }
 
-        return new EdgeSettings(vtnId, section["Database"] ?? "openadr-edge.db", pollFrequency, prefix.TrimEnd('/'), admission, allowed, granularity);
+        return new EdgeSettings(vtnId, section["Database"] ?? "openadr-edge.db", pollFrequency, prefix.TrimEnd('/'), admission, allowed, granularity, tls);
     }
 
     private static TimeSpan Duration(IConfigurationSection section, string key, TimeSpan fallback, List<string> errors)
