@@ -22,7 +22,8 @@ public static class OpenAdrEndpointExtensions
         var handler = new OpenAdrRequestHandler(
             endpoints.ServiceProvider.GetRequiredService<OpenAdrVtn>(),
             options,
-            endpoints.ServiceProvider.GetRequiredService<ILogger<OpenAdrRequestHandler>>());
+            endpoints.ServiceProvider.GetRequiredService<ILogger<OpenAdrRequestHandler>>(),
+            endpoints.ServiceProvider.GetService<Observability.EdgeMetrics>());
         return endpoints.Map(options.PathPrefix.TrimEnd('/') + "/{service}", handler.HandleAsync);
     }
 }

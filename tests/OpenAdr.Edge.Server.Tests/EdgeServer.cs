@@ -5,6 +5,7 @@ using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using OpenAdr.Edge.Payloads;
 using OpenAdr.Edge.Server.Hosting;
 using Xunit;
@@ -16,12 +17,16 @@ internal sealed class EdgeServer : IAsyncDisposable
 {
     private readonly string _directory;
 
-    private EdgeServer(WebApplication app, string directory, Uri baseAddress)
+    private EdgeServer(WebApplication app, string directory, Uri baseAddress, Uri operatorAddress)
     {
         App = app;
         _directory = directory;
         Client = new HttpClient(new HttpClientHandler { AutomaticDecompression = System.Net.DecompressionMethods.None }) { BaseAddress = baseAddress };
+        Operator = new HttpClient { BaseAddress = operatorAddress };
     }
+
+    /// <summary>A client of the operator listener.</summary>
+    public HttpClient Operator { get; }
 
     public WebApplication App { get; }
 
@@ -33,10 +38,15 @@ internal sealed class EdgeServer : IAsyncDisposable
     {
         var directory = Path.Combine(Path.GetTempPath(), "openadr-edge-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
-        string[] args = ["--urls", "http://127.0.0.1:0", "--OpenAdr:Database", Path.Combine(directory, "vtn.db"), "--Logging:LogLevel:Default", "Warning", .. extraArgs];
+        string[] args =
+        [
+            "--urls", "http://127.0.0.1:0", "--OpenAdr:Operator:Url", "http://127.0.0.1:0",
+            "--OpenAdr:Database", Path.Combine(directory, "vtn.db"), "--Logging:LogLevel:Default", "Warning", .. extraArgs,
+        ];
         var app = await EdgeApp.BuildAsync(args);
         await app.StartAsync(TestContext.Current.CancellationToken);
-        return new EdgeServer(app, directory, new Uri(app.Urls.First()));
+        var listeners = app.Services.GetRequiredService<EdgeListeners>();
+        return new EdgeServer(app, directory, listeners.OpenAdrUrl!, listeners.OperatorUrl!);
     }
 
     public Task<HttpResponseMessage> PostAsync(string service, byte[] body, string contentType = "application/xml")
@@ -64,6 +74,7 @@ internal sealed class EdgeServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
+        Operator.Dispose();
         await App.StopAsync(TestContext.Current.CancellationToken);
         await App.DisposeAsync();
         try

@@ -1,10 +1,17 @@
 using System;
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using OpenAdr.Edge.Server.Observability;
+using OpenAdr.Edge.Server.Operator;
 using OpenAdr.Edge.Server.Security;
 using OpenAdr.Edge.Server.Transport;
 using OpenAdr.Edge.Vtn;
@@ -12,28 +19,60 @@ using OpenAdr.Edge.Vtn.Storage;
 
 namespace OpenAdr.Edge.Server.Hosting;
 
-/// <summary>The <c>openadr-edge</c> web application: configuration, the VTN over its SQLite database, the OpenADR endpoints.</summary>
+/// <summary>
+/// The <c>openadr-edge</c> web application: configuration, the VTN over its SQLite database, the OpenADR endpoints
+/// on their listener, and the operator API, health and metrics on the operator listener.
+/// </summary>
 public static partial class EdgeApp
 {
     /// <summary>Where the VTN listens when nothing is configured: plain HTTP on loopback.</summary>
     public const string DefaultUrl = "http://127.0.0.1:8080";
 
+    /// <summary>Where the operator API listens when nothing is configured.</summary>
+    public const string DefaultOperatorUrl = "http://127.0.0.1:8081";
+
     public static async Task<WebApplication> BuildAsync(string[] args)
     {
         var builder = WebApplication.CreateSlimBuilder(args);
         var settings = EdgeSettings.From(builder.Configuration);
+        var listeners = new EdgeListeners();
+
+        // The listeners come from the settings alone; "urls" only feeds OpenAdr:Url.
+        builder.WebHost.UseSetting(WebHostDefaults.ServerUrlsKey, "");
         if (settings.Tls is not null)
         {
-            builder.WebHost.UseOpenAdrTls(settings.Tls);
-        }
-        else if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"]))
-        {
-            builder.WebHost.UseUrls(DefaultUrl);
+            builder.WebHost.UseOpenAdrTls(settings.Tls, listen =>
+            {
+                listeners.OpenAdrListen = listen;
+                listeners.OpenAdrScheme = "https";
+            });
         }
 
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            if (settings.Tls is null)
+            {
+                Listen(kestrel, settings.Url, listen => listeners.OpenAdrListen = listen);
+            }
+
+            Listen(kestrel, settings.OperatorUrl, listen =>
+            {
+                listen.Protocols = HttpProtocols.Http1;
+                listen.Use(next => connection =>
+                {
+                    connection.Items[EdgeListeners.OperatorConnectionKey] = true;
+                    return next(connection);
+                });
+                listeners.OperatorListen = listen;
+            });
+        });
+
         builder.Services.AddSingleton(settings);
+        builder.Services.AddSingleton(listeners);
+        builder.Services.AddSingleton<EdgeMetrics>();
         using var startupLogging = LoggerFactory.Create(logging => logging.AddConfiguration(builder.Configuration.GetSection("Logging")).AddSimpleConsole());
-        var store = await SqliteVtnStore.OpenAsync(settings.DatabasePath, startupLogging.CreateLogger<SqliteVtnStore>()).ConfigureAwait(false);
+        var store = new MeasuredStore(await SqliteVtnStore.OpenAsync(settings.DatabasePath, startupLogging.CreateLogger<SqliteVtnStore>()).ConfigureAwait(false));
+        builder.Services.AddSingleton(store);
         var vtn = await OpenAdrVtn.OpenAsync(
             new VtnOptions { VtnId = settings.VtnId, RequestedPollFrequency = settings.PollFrequency },
             store,
@@ -43,12 +82,15 @@ public static partial class EdgeApp
 
         var app = builder.Build();
         DefaultPolicy.Apply(vtn, settings, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("OpenAdr.Edge.Policy"));
+        app.Use(SeparateListeners(settings));
         app.MapOpenAdr(new OpenAdrTransportOptions { PathPrefix = settings.PathPrefix });
+        app.MapOperatorApi();
+        app.MapObservability();
         app.Lifetime.ApplicationStopped.Register(() => vtn.DisposeAsync().AsTask().GetAwaiter().GetResult());
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("OpenAdr.Edge");
         app.Lifetime.ApplicationStarted.Register(() =>
         {
-            Log.Started(logger, settings.VtnId, string.Join(", ", app.Urls), settings.DatabasePath);
+            Log.Started(logger, settings.VtnId, listeners.OpenAdrUrl?.ToString() ?? "?", listeners.OperatorUrl?.ToString() ?? "?", settings.DatabasePath);
             if (settings.Tls is null)
             {
                 OpenAdrTlsExtensions.WarnPlainHttp(logger);
@@ -57,9 +99,48 @@ public static partial class EdgeApp
         return app;
     }
 
+    private static void Listen(KestrelServerOptions kestrel, string url, Action<ListenOptions> configure)
+    {
+        ListenAddress.TryParse(url, "http", out var address, out var port);
+        kestrel.Listen(address ?? IPAddress.Loopback, port, configure);
+    }
+
+    /// <summary>
+    /// The operator's paths answer only on the operator listener (behind its bearer token, when one is set), the
+    /// OpenADR paths only on the OpenADR listener; anything else is 404.
+    /// </summary>
+    private static Func<HttpContext, RequestDelegate, Task> SeparateListeners(EdgeSettings settings)
+    {
+        var token = settings.OperatorToken is null ? null : Encoding.UTF8.GetBytes("Bearer " + settings.OperatorToken);
+        return (context, next) =>
+        {
+            var path = context.Request.Path;
+            var operatorPath = path.StartsWithSegments("/api") || path == "/health" || path == "/alive" || path == "/metrics";
+            if (operatorPath != EdgeListeners.IsOperatorConnection(context))
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return Task.CompletedTask;
+            }
+
+            // /alive stays open so that a supervisor can probe it without the token.
+            if (operatorPath && token is not null && path != "/alive")
+            {
+                var presented = Encoding.UTF8.GetBytes(context.Request.Headers.Authorization.ToString());
+                if (!CryptographicOperations.FixedTimeEquals(presented, token))
+                {
+                    context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                    context.Response.Headers.WWWAuthenticate = "Bearer";
+                    return Task.CompletedTask;
+                }
+            }
+
+            return next(context);
+        };
+    }
+
     private static partial class Log
     {
-        [LoggerMessage(3200, LogLevel.Information, "VTN '{VtnId}' serving OpenADR 2.0b on {Urls}, database {Database}.")]
-        public static partial void Started(ILogger logger, string vtnId, string urls, string database);
+        [LoggerMessage(3200, LogLevel.Information, "VTN '{VtnId}' serving OpenADR 2.0b on {Url}, operator API on {OperatorUrl}, database {Database}.")]
+        public static partial void Started(ILogger logger, string vtnId, string url, string operatorUrl, string database);
     }
 }

@@ -17,6 +17,15 @@ public sealed record EdgeSettings(
     TimeSpan? ReportGranularity,
     TlsSettings? Tls = null)
 {
+    /// <summary>Where plain-HTTP OpenADR is served when there is no TLS (<c>OpenAdr:Url</c>, else <c>urls</c>).</summary>
+    public string Url { get; init; } = EdgeApp.DefaultUrl;
+
+    /// <summary>The operator listener (<c>OpenAdr:Operator:Url</c>).</summary>
+    public string OperatorUrl { get; init; } = EdgeApp.DefaultOperatorUrl;
+
+    /// <summary>The bearer token the operator API requires; mandatory when the operator listener is not on loopback.</summary>
+    public string? OperatorToken { get; init; }
+
     public const string Section = "OpenAdr";
 
     public static EdgeSettings From(IConfiguration configuration)
@@ -54,13 +63,38 @@ public sealed record EdgeSettings(
         }
 
         var tls = TlsSettings.From(section.GetSection("Tls"), errors);
+        var url = section["Url"] ?? FirstUrl(configuration["urls"]) ?? EdgeApp.DefaultUrl;
+        if (tls is null && !ListenAddress.TryParse(url, "http", out _, out _))
+        {
+            errors.Add($"OpenAdr:Url '{url}' is not http://<IP address, localhost or *>:<port>.");
+        }
+
+        var operatorUrl = section["Operator:Url"] ?? EdgeApp.DefaultOperatorUrl;
+        var operatorToken = section["Operator:Token"];
+        if (!ListenAddress.TryParse(operatorUrl, "http", out var operatorAddress, out _))
+        {
+            errors.Add($"OpenAdr:Operator:Url '{operatorUrl}' is not http://<IP address, localhost or *>:<port>.");
+        }
+        else if (string.IsNullOrEmpty(operatorToken) && operatorAddress is not null && !System.Net.IPAddress.IsLoopback(operatorAddress))
+        {
+            errors.Add($"OpenAdr:Operator:Token is required: the operator listener '{operatorUrl}' is not on loopback.");
+        }
+
         if (errors.Count > 0)
         {
             throw new InvalidOperationException("Invalid configuration: " + string.Join(" ", errors));
         }
 
-        return new EdgeSettings(vtnId, section["Database"] ?? "openadr-edge.db", pollFrequency, prefix.TrimEnd('/'), admission, allowed, granularity, tls);
+        return new EdgeSettings(vtnId, section["Database"] ?? "openadr-edge.db", pollFrequency, prefix.TrimEnd('/'), admission, allowed, granularity, tls)
+        {
+            Url = url,
+            OperatorUrl = operatorUrl,
+            OperatorToken = string.IsNullOrEmpty(operatorToken) ? null : operatorToken,
+        };
     }
+
+    private static string? FirstUrl(string? urls) =>
+        string.IsNullOrWhiteSpace(urls) ? null : urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[0];
 
     private static TimeSpan Duration(IConfigurationSection section, string key, TimeSpan fallback, List<string> errors)
     {

@@ -19,7 +19,7 @@ public static partial class OpenAdrTlsExtensions
     /// file stops the start with an "Invalid configuration" message), the listener is bound when the server starts.
     /// HTTP/1.1 only: OpenADR 2.0b is specified over it, and HTTP/2 forbids the CBC suites OpenADR mandates.
     /// </summary>
-    public static IWebHostBuilder UseOpenAdrTls(this IWebHostBuilder webHost, TlsSettings settings)
+    public static IWebHostBuilder UseOpenAdrTls(this IWebHostBuilder webHost, TlsSettings settings, Action<ListenOptions>? bound = null)
     {
         ArgumentNullException.ThrowIfNull(webHost);
         ArgumentNullException.ThrowIfNull(settings);
@@ -37,6 +37,7 @@ public static partial class OpenAdrTlsExtensions
             {
                 listen.Protocols = HttpProtocols.Http1;
                 listen.UseHttps(handshake.Configure);
+                bound?.Invoke(listen);
             }
 
             if (address is null)

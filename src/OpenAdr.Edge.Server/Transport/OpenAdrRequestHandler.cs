@@ -18,7 +18,7 @@ namespace OpenAdr.Edge.Server.Transport;
 /// One OpenADR request over HTTP (spec §9.1): POST only, XML in, XML out with a Content-Length (never chunked),
 /// every OpenADR outcome as HTTP 200, transport problems as the status codes the spec names, each with one log line.
 /// </summary>
-internal sealed partial class OpenAdrRequestHandler(OpenAdrVtn vtn, OpenAdrTransportOptions options, ILogger<OpenAdrRequestHandler> logger)
+internal sealed partial class OpenAdrRequestHandler(OpenAdrVtn vtn, OpenAdrTransportOptions options, ILogger<OpenAdrRequestHandler> logger, Observability.EdgeMetrics? metrics = null)
 {
     private const string XmlContentType = "application/xml; charset=utf-8";
     private int _inFlight;
@@ -108,6 +108,7 @@ internal sealed partial class OpenAdrRequestHandler(OpenAdrVtn vtn, OpenAdrTrans
 
         body.AdvanceTo(read.Buffer.End);
         var answer = await vtn.HandleAsync(message, new VenRequestContext(service, ClientFingerprints.Of(context)), context.RequestAborted).ConfigureAwait(false);
+        metrics?.Answered(MessageNames.Of(message), answer is null ? "" : MessageNames.Of(answer), answer is null ? "" : MessageNames.CodeOf(answer));
         if (answer is null)
         {
             context.Response.StatusCode = StatusCodes.Status200OK;
@@ -218,8 +219,9 @@ internal sealed partial class OpenAdrRequestHandler(OpenAdrVtn vtn, OpenAdrTrans
         _ => null,
     };
 
-    private static Task PlainAsync(HttpContext context, int status, string reason)
+    private Task PlainAsync(HttpContext context, int status, string reason)
     {
+        metrics?.Refused(status);
         context.Response.StatusCode = status;
         context.Response.ContentType = "text/plain; charset=utf-8";
         var bytes = System.Text.Encoding.UTF8.GetBytes(reason);

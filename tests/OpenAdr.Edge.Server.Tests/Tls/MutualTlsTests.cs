@@ -125,10 +125,15 @@ public sealed class MutualTlsTests(TestPki pki) : IClassFixture<TestPki>
     }
 
     [Fact]
-    public async Task Only_the_tls_listener_is_bound()
+    public async Task OpenAdr_is_served_over_tls_only_and_the_operator_listener_stays_apart()
     {
         await using var server = await TlsEdgeServer.StartAsync(pki);
-        Assert.Equal("https", new System.Uri(server.App.Urls.Single()).Scheme);
+        var listeners = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<OpenAdr.Edge.Server.Hosting.EdgeListeners>(server.App.Services);
+        Assert.Equal("https", listeners.OpenAdrUrl!.Scheme);
+        var urls = server.App.Urls.Select(u => new System.Uri(u)).ToList();
+        Assert.Equal(2, urls.Count);
+        Assert.Single(urls, u => u.Scheme == "https");
+        Assert.Single(urls, u => u.Scheme == "http" && u.Port == listeners.OperatorUrl!.Port);
     }
 
     /// <summary>A bare TLS 1.2 handshake as VEN A, offering <paramref name="suites"/>; the stream owns the socket.</summary>

@@ -1,4 +1,5 @@
 using System;
+using Microsoft.Extensions.DependencyInjection;
 using System.IO;
 using System.Linq;
 using System.Net.Http;
@@ -36,12 +37,12 @@ internal sealed class TlsEdgeServer : IAsyncDisposable
     {
         var directory = Path.Combine(Path.GetTempPath(), "openadr-edge-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
-        string[] args = ["--OpenAdr:Database", Path.Combine(directory, "vtn.db"), "--Logging:LogLevel:Default", "Warning", .. pki.TlsArgs()];
+        string[] args = ["--OpenAdr:Database", Path.Combine(directory, "vtn.db"), "--OpenAdr:Operator:Url", "http://127.0.0.1:0", "--Logging:LogLevel:Default", "Warning", .. pki.TlsArgs()];
         var app = await EdgeApp.BuildAsync(args);
         await app.StartAsync(TestContext.Current.CancellationToken);
 
         // Kestrel reports the port it bound for :0.
-        return new TlsEdgeServer(app, directory, pki, new Uri(app.Urls.Single()));
+        return new TlsEdgeServer(app, directory, pki, app.Services.GetRequiredService<OpenAdr.Edge.Server.Hosting.EdgeListeners>().OpenAdrUrl!);
     }
 
     /// <summary>
