@@ -50,7 +50,7 @@ public sealed record EdgeSettings(
         var admission = AdmissionMode.Open;
         if (section["Admission"] is { } mode && !Enum.TryParse(mode, ignoreCase: true, out admission))
         {
-            errors.Add($"OpenAdr:Admission '{mode}' is not one of: open, allowlist, closed.");
+            errors.Add($"OpenAdr:Admission '{mode}' is not one of: open, allowlist, approval, closed.");
         }
 
         var allowed = new List<string>();
@@ -120,8 +120,11 @@ public enum AdmissionMode
     /// <summary>Every VEN (development, or a closed network).</summary>
     Open,
 
-    /// <summary>Only the VEN names in OpenAdr:AllowedVenNames.</summary>
+    /// <summary>Only the VEN names in OpenAdr:AllowedVenNames, and those an operator allowed.</summary>
     Allowlist,
+
+    /// <summary>Names an operator allowed; any other is recorded as pending for an operator to allow or deny.</summary>
+    Approval,
 
     /// <summary>Nobody.</summary>
     Closed,

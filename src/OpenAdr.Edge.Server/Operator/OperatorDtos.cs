@@ -69,3 +69,9 @@ public sealed record OptDto(string OptId, string OptType, string OptReason, stri
 
 /// <summary>Why a request was refused: an OpenADR-style code (452 unknown ID, 454 invalid data, …) and a sentence.</summary>
 public sealed record ErrorDto(string Code, string Message);
+
+/// <summary>An admission decision: "allowed", "denied" or "pending"; with a fingerprint, for that client certificate only.</summary>
+public sealed record AdmissionDto(string VenName, string State, string? Fingerprint, DateTime UpdatedAt);
+
+/// <summary>Pre-registering or approving a VEN name ("allowed"), or denying it ("denied").</summary>
+public sealed record SetAdmissionRequest(string State, string? Fingerprint = null);

@@ -12,6 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OpenAdr.Edge.Payloads;
 using OpenAdr.Edge.Vtn;
 using OpenAdr.Edge.Vtn.Handlers;
+using OpenAdr.Edge.Vtn.Storage;
 
 namespace OpenAdr.Edge.Server.Operator;
 
@@ -48,8 +49,41 @@ public static class OperatorEndpoints
         api.MapGet("/vens/{venId}/reports/data", context => ReportDataAsync(context, vtn));
         api.MapGet("/vens/{venId}/opts", context =>
             WriteAsync(context, vtn.GetOpts(Route(context, "venId")).Select(ToDto).ToList(), Json.IReadOnlyListOptDto));
+        api.MapGet("/admissions", context =>
+            WriteAsync(context, vtn.Admissions.All.Select(ToDto).ToList(), Json.IReadOnlyListAdmissionDto));
+        api.MapPut("/admissions/{venName}", context => SetAdmissionAsync(context, vtn));
+        api.MapDelete("/admissions/{venName}", async context =>
+        {
+            if (!await vtn.Admissions.RemoveAsync(Route(context, "venName"), context.RequestAborted).ConfigureAwait(false))
+            {
+                await NotFoundAsync(context, "No admission decision for this VEN name.").ConfigureAwait(false);
+                return;
+            }
+
+            context.Response.StatusCode = StatusCodes.Status204NoContent;
+        });
         return api;
     }
+
+    private static async Task SetAdmissionAsync(HttpContext context, OpenAdrVtn vtn)
+    {
+        if (await ReadAsync(context, Json.SetAdmissionRequest) is not { } request)
+        {
+            return;
+        }
+
+        if (!Enum.TryParse<AdmissionState>(request.State, ignoreCase: true, out var state) || state == AdmissionState.Pending)
+        {
+            await ErrorAsync(context, StatusCodes.Status400BadRequest, "454", $"State '{request.State}' is not 'allowed' or 'denied'.").ConfigureAwait(false);
+            return;
+        }
+
+        var admission = await vtn.Admissions.SetAsync(Route(context, "venName"), state, request.Fingerprint, context.RequestAborted).ConfigureAwait(false);
+        await WriteAsync(context, ToDto(admission), Json.AdmissionDto).ConfigureAwait(false);
+    }
+
+    private static AdmissionDto ToDto(AdmissionRecord admission) =>
+        new(admission.VenName, admission.State.ToString().ToLowerInvariant(), admission.Fingerprint, admission.UpdatedAt);
 
     private static OperatorJsonContext Json => OperatorJsonContext.Default;
 

@@ -15,4 +15,7 @@ namespace OpenAdr.Edge.Server.Operator;
 [JsonSerializable(typeof(IReadOnlyList<ReportDataDto>))]
 [JsonSerializable(typeof(IReadOnlyList<OptDto>))]
 [JsonSerializable(typeof(ErrorDto))]
+[JsonSerializable(typeof(AdmissionDto))]
+[JsonSerializable(typeof(IReadOnlyList<AdmissionDto>))]
+[JsonSerializable(typeof(SetAdmissionRequest))]
 internal sealed partial class OperatorJsonContext : JsonSerializerContext;
