@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# Poll throughput of openadr-edge against a bare-Kestrel reference, on this machine, in one run (issue #5):
+# publishes both AOT binaries and the load tool, seeds the VTN with 10,000 registered VENs, then drives each server
+# with the same wrk load (every request an oadrPoll from the next venID), alternating A B A B, and prints
+# requests/s, latency percentiles, peak RSS and the ratio ours / reference. Results land in benchmarks/results/.
+# Usage: benchmarks/poll-throughput.sh [--vens 10000] [--duration 15] [--connections 64] [--rounds 2]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+vens=10000; duration=15; connections=64; rounds=2
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --vens) vens=$2; shift 2;; --duration) duration=$2; shift 2;;
+    --connections) connections=$2; shift 2;; --rounds) rounds=$2; shift 2;;
+    *) echo "unknown option $1"; exit 2;;
+  esac
+done
+command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
+bash ./scripts/install-prerequisites.sh
+
+work=$(mktemp -d)
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$work"; }
+trap cleanup EXIT
+
+echo "publishing (AOT, linux-x64)"
+dotnet publish src/OpenAdr.Edge.Host -c Release -r linux-x64 -o "$work/vtn" -nologo -v q >/dev/null
+dotnet publish benchmarks/OpenAdr.Edge.ReferenceServer -c Release -r linux-x64 -o "$work/reference" -nologo -v q >/dev/null
+dotnet publish benchmarks/OpenAdr.Edge.LoadTool -c Release -r linux-x64 -o "$work/load" -nologo -v q >/dev/null
+
+start_vtn() {
+  (cd "$work" && exec ./vtn/openadr-edge --OpenAdr:Database "$work/vtn.db" --OpenAdr:Url http://127.0.0.1:18080 \
+     --OpenAdr:Operator:Url http://127.0.0.1:18081 --Logging:LogLevel:Default Warning >>"$work/vtn.log" 2>&1) &
+  pid=$!; pids+=("$pid")
+  for _ in $(seq 1 100); do curl -sf http://127.0.0.1:18081/alive >/dev/null && return; sleep 0.05; done
+  echo "the VTN did not start"; cat "$work/vtn.log"; exit 1
+}
+start_reference() {
+  ("$work/reference/reference-server" --urls http://127.0.0.1:18090 >>"$work/reference.log" 2>&1) &
+  pid=$!; pids+=("$pid")
+  for _ in $(seq 1 100); do curl -sf -X POST -H 'Content-Type: application/xml' -d x http://127.0.0.1:18090/OpenADR2/Simple/2.0b/OadrPoll >/dev/null && return; sleep 0.05; done
+  echo "the reference did not start"; exit 1
+}
+peak_rss_mb() { awk '/VmHWM/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status"; }
+
+echo "seeding the VTN with $vens registered VENs"
+start_vtn
+"$work/load/openadr-load" --url http://127.0.0.1:18080/OpenADR2/Simple/2.0b --vens "$vens" --connections 32 \
+  --register-only --venids "$work/venids.txt" --prefix seed
+kill "$pid"; wait "$pid" 2>/dev/null || true
+
+# Start-up: exec to the first answered poll, with the seeded database.
+first=$(head -1 "$work/venids.txt")
+body="<?xml version=\"1.0\" encoding=\"utf-8\"?><oadr:oadrPayload xmlns:oadr=\"http://openadr.org/oadr-2.0b/2012/07\"><oadr:oadrSignedObject oadr:Id=\"oadrSignedObject\"><oadr:oadrPoll ei:schemaVersion=\"2.0b\" xmlns:ei=\"http://docs.oasis-open.org/ns/energyinterop/201110\"><ei:venID>$first</ei:venID></oadr:oadrPoll></oadr:oadrSignedObject></oadr:oadrPayload>"
+t0=$(date +%s%N)
+(cd "$work" && exec ./vtn/openadr-edge --OpenAdr:Database "$work/vtn.db" --OpenAdr:Url http://127.0.0.1:18080 \
+   --OpenAdr:Operator:Url http://127.0.0.1:18081 --Logging:LogLevel:Default Warning >>"$work/vtn.log" 2>&1) &
+pid=$!; pids+=("$pid")
+until curl -sf -X POST -H 'Content-Type: application/xml' --data "$body" http://127.0.0.1:18080/OpenADR2/Simple/2.0b/OadrPoll 2>/dev/null | grep -q oadrResponse; do sleep 0.002; done
+t1=$(date +%s%N)
+startup_ms=$(( (t1 - t0) / 1000000 ))
+echo "start-up with $vens VENs: ${startup_ms} ms from exec to the first answered poll"
+kill "$pid"; wait "$pid" 2>/dev/null || true
+
+results=()
+for round in $(seq 1 "$rounds"); do
+  start_vtn; vtn=$pid
+  out=$(VENIDS_FILE="$work/venids.txt" POLL_PATH=/OpenADR2/Simple/2.0b/OadrPoll wrk -t2 -c"$connections" -d"${duration}s" -s benchmarks/poll.lua http://127.0.0.1:18080 | grep '^wrk:')
+  results+=("openadr-edge round $round: $out; peak RSS $(peak_rss_mb "$vtn") MB")
+  kill "$vtn"; wait "$vtn" 2>/dev/null || true
+  start_reference; ref=$pid
+  out=$(VENIDS_FILE="$work/venids.txt" POLL_PATH=/OpenADR2/Simple/2.0b/OadrPoll wrk -t2 -c"$connections" -d"${duration}s" -s benchmarks/poll.lua http://127.0.0.1:18090 | grep '^wrk:')
+  results+=("reference    round $round: $out; peak RSS $(peak_rss_mb "$ref") MB")
+  kill "$ref"; wait "$ref" 2>/dev/null || true
+done
+
+printf '%s\n' "${results[@]}"
+ours=$(printf '%s\n' "${results[@]}" | awk '/^openadr-edge/ { for (i = 1; i <= NF; i++) if ($i == "req/s,") { s += $(i - 1); n++ } } END { print s / n }')
+ref=$(printf '%s\n' "${results[@]}" | awk '/^reference/ { for (i = 1; i <= NF; i++) if ($i == "req/s,") { s += $(i - 1); n++ } } END { print s / n }')
+ratio=$(awk -v a="$ours" -v b="$ref" 'BEGIN { printf "%.2f", a / b }')
+echo "empty-queue polls, $vens VENs: openadr-edge $ours req/s, reference $ref req/s, ratio $ratio"
+mkdir -p benchmarks/results
+{
+  echo "# Poll throughput (benchmarks/poll-throughput.sh --vens $vens --duration $duration --connections $connections --rounds $rounds)"
+  echo
+  echo '```'
+  printf '%s\n' "${results[@]}"
+  echo "empty-queue polls, $vens VENs: openadr-edge $ours req/s, reference $ref req/s, ratio $ratio"
+  echo "start-up with $vens VENs: ${startup_ms} ms from exec to the first answered poll"
+  echo '```'
+  echo
+  echo "wrk -t2 -c$connections on the same 2-core machine as the servers (they share the CPU; compare the ratio, not the absolute figures)."
+} > benchmarks/results/PollThroughput.md
