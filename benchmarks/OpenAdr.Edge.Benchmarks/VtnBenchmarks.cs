@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using System.Xml.Linq;
 using BenchmarkDotNet.Attributes;
 using OpenAdr.Edge.Payloads;
+using OpenAdr.Edge.Ven;
 using OpenAdr.Edge.Vtn;
 using OpenAdr.Edge.Vtn.Handlers;
 using OpenAdr.Edge.Vtn.Storage;
@@ -170,7 +171,7 @@ public class ReportIngestionBenchmarks
             {
                 RequestId = "m",
                 VenId = venId,
-                OadrReports = [Metadata()],
+                OadrReports = [TelemetryReports.RealPowerMetadata("telemetry", "power", TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(1))],
             }).AsTask().GetAwaiter().GetResult()!;
             return Update(venId, registered.OadrReportRequests[0].ReportRequestId);
         }).ToArray();
@@ -197,43 +198,11 @@ public class ReportIngestionBenchmarks
         }
     }
 
-    private static OadrReport Metadata() => new()
+    private static OadrUpdateReport Update(string venId, string reportRequestId) => new()
     {
-        ReportSpecifierId = "telemetry",
-        ReportName = "METADATA_TELEMETRY_USAGE",
-        ReportRequestId = "0",
-        CreatedDateTime = DateTime.UtcNow,
-        OadrReportDescriptions =
-        [
-            new OadrReportDescription
-            {
-                RId = "power",
-                ReportType = "usage",
-                ReadingType = "Direct Read",
-                ItemBase = new PowerReal { ItemUnits = PowerRealUnits.Watt, PowerAttributes = new PowerAttributes { Hertz = 50, Voltage = 230, Ac = true } },
-                OadrSamplingRate = new OadrSamplingRate { OadrMinPeriod = TimeSpan.FromSeconds(10), OadrMaxPeriod = TimeSpan.FromMinutes(1) },
-            },
-        ],
+        RequestId = "u",
+        VenId = venId,
+        OadrReports = [TelemetryReports.Readings("telemetry", reportRequestId, "power",
+            Enumerable.Range(0, PointsPerReport).Select(p => (DateTime.UtcNow.AddSeconds(p * 10), TimeSpan.FromSeconds(10), (float)p)))],
     };
-
-    private static OadrUpdateReport Update(string venId, string reportRequestId)
-    {
-        var intervals = new Intervals();
-        for (var p = 0; p < PointsPerReport; p++)
-        {
-            intervals.Items.Add(new Interval
-            {
-                DtStart = DateTime.UtcNow.AddSeconds(p * 10),
-                Duration = TimeSpan.FromSeconds(10),
-                StreamPayloads = [new OadrReportPayload { RId = "power", PayloadBase = new PayloadFloat { Value = p } }],
-            });
-        }
-
-        return new OadrUpdateReport
-        {
-            RequestId = "u",
-            VenId = venId,
-            OadrReports = [new OadrReport { ReportSpecifierId = "telemetry", ReportName = "TELEMETRY_USAGE", ReportRequestId = reportRequestId, CreatedDateTime = DateTime.UtcNow, Intervals = intervals }],
-        };
-    }
 }

@@ -102,7 +102,7 @@ async Task<SimulatedVen> RegisterAsync(string name)
         string? requestId = null;
         if (options.Telemetry is not null)
         {
-            var registered = await client.RegisterReportsAsync([Reports.Metadata()]);
+            var registered = await client.RegisterReportsAsync([TelemetryReports.RealPowerMetadata("telemetry", "power", TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(5))]);
             requestId = registered.OadrReportRequests.FirstOrDefault()?.ReportRequestId;
             if (requestId is not null)
             {
@@ -161,7 +161,7 @@ async Task WorkAsync(int worker)
             if (options.Telemetry is { } telemetry && ven.ReportRequestId is { } requestId && Stopwatch.GetElapsedTime(start) >= ven.NextReport)
             {
                 ven.NextReport += telemetry;
-                await SendAsync(http, "EiReport", new OadrUpdateReport { RequestId = "u", VenId = ven.VenId, OadrReports = [Reports.Reading(requestId)] }, expect: typeof(OadrUpdatedReport));
+                await SendAsync(http, "EiReport", new OadrUpdateReport { RequestId = "u", VenId = ven.VenId, OadrReports = [TelemetryReports.Readings("telemetry", requestId, "power", [(DateTime.UtcNow, TimeSpan.FromMinutes(1), Random.Shared.Next(0, 5000))])] }, expect: typeof(OadrUpdatedReport));
                 Interlocked.Increment(ref reports);
             }
         }
@@ -296,41 +296,6 @@ internal sealed record SimulatedVen(string Name, string VenId, byte[] PollBody)
     public string? ReportRequestId { get; init; }
 
     public TimeSpan NextReport { get; set; }
-}
-
-/// <summary>What the simulated VENs offer and send: one real-power data point.</summary>
-internal static class Reports
-{
-    public static OadrReport Metadata() => new()
-    {
-        ReportSpecifierId = "telemetry",
-        ReportName = "METADATA_TELEMETRY_USAGE",
-        ReportRequestId = "0",
-        CreatedDateTime = DateTime.UtcNow,
-        OadrReportDescriptions =
-        [
-            new OadrReportDescription
-            {
-                RId = "power",
-                ReportType = "usage",
-                ReadingType = "Direct Read",
-                ItemBase = new PowerReal { ItemUnits = PowerRealUnits.Watt, PowerAttributes = new PowerAttributes { Hertz = 50, Voltage = 230, Ac = true } },
-                OadrSamplingRate = new OadrSamplingRate { OadrMinPeriod = TimeSpan.FromSeconds(10), OadrMaxPeriod = TimeSpan.FromMinutes(5) },
-            },
-        ],
-    };
-
-    public static OadrReport Reading(string reportRequestId) => new()
-    {
-        ReportSpecifierId = "telemetry",
-        ReportName = "TELEMETRY_USAGE",
-        ReportRequestId = reportRequestId,
-        CreatedDateTime = DateTime.UtcNow,
-        Intervals = new Intervals
-        {
-            Items = [new Interval { DtStart = DateTime.UtcNow, Duration = TimeSpan.FromMinutes(1), StreamPayloads = [new OadrReportPayload { RId = "power", PayloadBase = new PayloadFloat { Value = Random.Shared.Next(0, 5000) } }] }],
-        },
-    };
 }
 
 internal static partial class Program

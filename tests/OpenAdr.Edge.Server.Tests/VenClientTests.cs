@@ -25,11 +25,11 @@ public sealed class VenClientTests
         Assert.NotNull(ven.VenId);
         Assert.Equal(TimeSpan.FromSeconds(10), ven.PollFrequency);
 
-        var registered = await ven.RegisterReportsAsync([Telemetry()], cancellationToken);
+        var registered = await ven.RegisterReportsAsync([TelemetryReports.RealPowerMetadata("telemetry", "power", TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(1))], cancellationToken);
         var request = Assert.Single(registered.OadrReportRequests);
         Assert.Equal(TimeSpan.FromSeconds(10), request.ReportSpecifier.Granularity);
         Assert.Equal("200", (await ven.CreatedReportAsync([request.ReportRequestId], cancellationToken: cancellationToken)).EiResponse.ResponseCode);
-        var updated = await ven.UpdateReportAsync([Reading(request.ReportRequestId, 1200)], cancellationToken);
+        var updated = await ven.UpdateReportAsync([TelemetryReports.Readings("telemetry", request.ReportRequestId, "power", [(DateTime.UtcNow, TimeSpan.FromSeconds(10), 1200f)])], cancellationToken);
         Assert.Equal("200", updated.EiResponse.ResponseCode);
         var stored = Assert.Single(await vtn.ReadReportDataAsync(ven.VenId!, cancellationToken: cancellationToken));
         Assert.Equal(1200, stored.Value);
@@ -64,35 +64,4 @@ public sealed class VenClientTests
         var error = await Assert.ThrowsAsync<OpenAdrTransportException>(() => ven.PollAsync(TestContext.Current.CancellationToken));
         Assert.Equal(System.Net.HttpStatusCode.NotFound, error.Status);
     }
-
-    private static OadrReport Telemetry() => new()
-    {
-        ReportSpecifierId = "telemetry",
-        ReportName = "METADATA_TELEMETRY_USAGE",
-        ReportRequestId = "0",
-        CreatedDateTime = DateTime.UtcNow,
-        OadrReportDescriptions =
-        [
-            new OadrReportDescription
-            {
-                RId = "power",
-                ReportType = "usage",
-                ReadingType = "Direct Read",
-                ItemBase = new PowerReal { ItemUnits = PowerRealUnits.Watt, PowerAttributes = new PowerAttributes { Hertz = 50, Voltage = 230, Ac = true } },
-                OadrSamplingRate = new OadrSamplingRate { OadrMinPeriod = TimeSpan.FromSeconds(10), OadrMaxPeriod = TimeSpan.FromMinutes(1) },
-            },
-        ],
-    };
-
-    private static OadrReport Reading(string reportRequestId, float watts) => new()
-    {
-        ReportSpecifierId = "telemetry",
-        ReportName = "TELEMETRY_USAGE",
-        ReportRequestId = reportRequestId,
-        CreatedDateTime = DateTime.UtcNow,
-        Intervals = new Intervals
-        {
-            Items = [new Interval { DtStart = DateTime.UtcNow, Duration = TimeSpan.FromSeconds(10), StreamPayloads = [new OadrReportPayload { RId = "power", PayloadBase = new PayloadFloat { Value = watts } }] }],
-        },
-    };
 }

@@ -1,8 +1,10 @@
 using System;
 using System.Globalization;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using OpenAdr.Edge.Payloads;
+using OpenAdr.Edge.Ven;
 using OpenAdr.Edge.Vtn;
 using OpenAdr.Edge.Vtn.Handlers;
 using OpenAdr.Edge.Vtn.Storage;
@@ -73,45 +75,15 @@ for (var w = 0; w < workers; w++)
             {
                 RequestId = "m",
                 VenId = venId,
-                OadrReports =
-                [
-                    new OadrReport
-                    {
-                        ReportSpecifierId = "telemetry",
-                        ReportName = "METADATA_TELEMETRY_USAGE",
-                        ReportRequestId = "0",
-                        CreatedDateTime = DateTime.UtcNow,
-                        OadrReportDescriptions =
-                        [
-                            new OadrReportDescription
-                            {
-                                RId = "power",
-                                ReportType = "usage",
-                                ReadingType = "Direct Read",
-                                ItemBase = new PowerReal { ItemUnits = PowerRealUnits.Watt, SiScaleCode = SiScaleCode.None, PowerAttributes = new PowerAttributes { Hertz = 50, Voltage = 230, Ac = true } },
-                                OadrSamplingRate = new OadrSamplingRate { OadrMinPeriod = TimeSpan.FromSeconds(10), OadrMaxPeriod = TimeSpan.FromMinutes(1) },
-                            },
-                        ],
-                    },
-                ],
+                OadrReports = [TelemetryReports.RealPowerMetadata("telemetry", "power", TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(1))],
             }, m => m.EiResponse.ResponseCode);
             var requestId = registered.OadrReportRequests[0].ReportRequestId;
-            var intervals = new Intervals();
-            for (var p = 0; p < 10; p++)
-            {
-                intervals.Items.Add(new Interval
-                {
-                    DtStart = DateTime.UtcNow.AddSeconds(p * 10),
-                    Duration = TimeSpan.FromSeconds(10),
-                    StreamPayloads = [new OadrReportPayload { RId = "power", PayloadBase = new PayloadFloat { Value = p } }],
-                });
-            }
-
+            var readings = Enumerable.Range(0, 10).Select(p => (DateTime.UtcNow.AddSeconds(p * 10), TimeSpan.FromSeconds(10), (float)p));
             await Expect<OadrUpdatedReport>(vtn, new OadrUpdateReport
             {
                 RequestId = "u",
                 VenId = venId,
-                OadrReports = [new OadrReport { ReportSpecifierId = "telemetry", ReportName = "TELEMETRY_USAGE", ReportRequestId = requestId, CreatedDateTime = DateTime.UtcNow, Intervals = intervals }],
+                OadrReports = [TelemetryReports.Readings("telemetry", requestId, "power", readings)],
             }, m => m.EiResponse.ResponseCode);
             Ack($"data {venId} {requestId} 10");
         }
