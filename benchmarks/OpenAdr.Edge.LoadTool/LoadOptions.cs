@@ -25,6 +25,9 @@ internal sealed record LoadOptions
     /// <summary>Write the registered venIDs here, one per line (for wrk's Lua script).</summary>
     public string? VenIdsFile { get; init; }
 
+    /// <summary>Use the VENs already registered whose venIDs this file lists, one per line, instead of registering new ones.</summary>
+    public string? UseVenIdsFile { get; init; }
+
     /// <summary>Register and stop (seeding a VTN).</summary>
     public bool RegisterOnly { get; init; }
 
@@ -52,6 +55,7 @@ internal sealed record LoadOptions
                 "--telemetry" => options with { Telemetry = TimeSpan.FromSeconds(double.Parse(Value(), CultureInfo.InvariantCulture)) },
                 "--venids" => options with { VenIdsFile = Value() },
                 "--register-only" => options with { RegisterOnly = true },
+                "--use-venids" => options with { UseVenIdsFile = Value() },
                 "--cert" => options with { Certificate = Value() },
                 "--key" => options with { Key = Value() },
                 "--ca" => options with { CertificateAuthority = Value() },

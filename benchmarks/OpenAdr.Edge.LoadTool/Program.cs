@@ -23,24 +23,25 @@ try
 catch (Exception e) when (e is ArgumentException or FormatException)
 {
     Console.Error.WriteLine(e.Message);
-    Console.Error.WriteLine("usage: openadr-load --url URL [--vens N] [--prefix NAME] [--connections C] [--interval S | --max] [--duration S] [--telemetry S] [--venids FILE] [--register-only] [--cert PEM --key PEM --ca PEM]");
+    Console.Error.WriteLine("usage: openadr-load --url URL [--vens N] [--prefix NAME] [--use-venids FILE] [--connections C] [--interval S | --max] [--duration S] [--telemetry S] [--venids FILE] [--register-only] [--cert PEM --key PEM --ca PEM]");
     return 2;
 }
 
 var errors = new ConcurrentDictionary<string, long>();
 void Error(string kind) => errors.AddOrUpdate(kind, 1, static (_, n) => n + 1);
 
-var vens = new SimulatedVen[options.Vens];
+var known = options.UseVenIdsFile is { } venIdsFile ? (await File.ReadAllLinesAsync(venIdsFile)).Where(l => l.Length > 0).Take(options.Vens).ToArray() : null;
+var vens = new SimulatedVen[known?.Length ?? options.Vens];
 var registering = Stopwatch.StartNew();
 var nextVen = -1;
 await Task.WhenAll(Enumerable.Range(0, options.Connections).Select(_ => Task.Run(async () =>
 {
     for (var i = Interlocked.Increment(ref nextVen); i < vens.Length; i = Interlocked.Increment(ref nextVen))
     {
-        vens[i] = await RegisterAsync($"{options.NamePrefix}-{i:D6}");
+        vens[i] = await RegisterAsync($"{options.NamePrefix}-{i:D6}", known?[i]);
     }
 })));
-Console.WriteLine($"registered {vens.Length} VENs in {registering.Elapsed.TotalSeconds:F1} s");
+Console.WriteLine($"{(known is null ? "registered" : "prepared")} {vens.Length} VENs in {registering.Elapsed.TotalSeconds:F1} s");
 if (options.VenIdsFile is { } file)
 {
     await File.WriteAllLinesAsync(file, vens.Select(v => v.VenId));
@@ -87,16 +88,19 @@ Console.WriteLine($"distributions    {distributions} answered, reports {reports}
 Console.WriteLine($"errors           {(errors.IsEmpty ? "0" : string.Join(", ", errors.Select(e => $"{e.Key}: {e.Value}")))}");
 return errors.IsEmpty ? 0 : 1;
 
-async Task<SimulatedVen> RegisterAsync(string name)
+async Task<SimulatedVen> RegisterAsync(string name, string? registeredVenId)
 {
-    using var client = new OpenAdrVenClient(options.Url, name, Handler());
+    using var client = new OpenAdrVenClient(options.Url, name, Handler()) { VenId = registeredVenId };
     try
     {
-        var created = await client.RegisterAsync();
-        if (created.EiResponse.ResponseCode != "200" || client.VenId is null)
+        if (registeredVenId is null)
         {
-            Error("registration refused");
-            return new SimulatedVen(name, "", []);
+            var created = await client.RegisterAsync();
+            if (created.EiResponse.ResponseCode != "200" || client.VenId is null)
+            {
+                Error("registration refused");
+                return new SimulatedVen(name, "", []);
+            }
         }
 
         string? requestId = null;
@@ -110,12 +114,16 @@ async Task<SimulatedVen> RegisterAsync(string name)
             }
         }
 
-        // Take the VTN's METADATA (and anything else waiting) off the queue, so that the measured polls start even.
-        while (await client.PollAsync() is not OadrResponse)
+        // Take the VTN's METADATA and whatever else waits off the queue (answering events), so that measured polls start even.
+        while (await client.PollAsync() is var message && message is not OadrResponse)
         {
+            if (message is OadrDistributeEvent distribution)
+            {
+                await client.AnswerEventsAsync(distribution, _ => OptType.OptIn);
+            }
         }
 
-        return new SimulatedVen(name, client.VenId, Poll(client.VenId)) { ReportRequestId = requestId };
+        return new SimulatedVen(name, client.VenId!, Poll(client.VenId!)) { ReportRequestId = requestId };
     }
     catch (Exception e) when (e is HttpRequestException or OpenAdrTransportException or TaskCanceledException)
     {
