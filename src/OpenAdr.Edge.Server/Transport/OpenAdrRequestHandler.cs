@@ -94,7 +94,7 @@ internal sealed partial class OpenAdrRequestHandler(OpenAdrVtn vtn, OpenAdrTrans
         OadrMessage message;
         try
         {
-            OadrPayload.ReadDocument(read.Buffer, ref buffers.Request, buffers.ReadContext, XmlReaderOptions.Default);
+            OadrPayload.ReadDocument(read.Buffer, ref buffers.Request, RequestBuffers.ReadContext, XmlReaderOptions.Default);
             message = buffers.Request.OadrSignedObject.Message;
         }
         catch (XmlReadException e)

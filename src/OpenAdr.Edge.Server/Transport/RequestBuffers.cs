@@ -18,7 +18,8 @@ internal sealed class RequestBuffers
 
     public readonly OadrPayload Answer = new() { OadrSignedObject = new OadrSignedObject { Id = "oadrSignedObject" } };
 
-    public readonly XmlReadContext ReadContext = new();
+    /// <summary>One string pool for every request: it is thread-safe, and one per request would hold the same venIDs many times over.</summary>
+    public static readonly XmlReadContext ReadContext = new();
 
     public ArrayBufferWriter<byte> Output { get; private set; } = new(4096);
 
