@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Installs, on a fresh Debian 12 machine, what building and testing OpenAdr.Edge needs beyond the .NET SDK:
-# the native toolchain NativeAOT links with, and the static SQLite the binary links in. Idempotent; does nothing when all is there.
+# the native toolchain NativeAOT links with, the static SQLite the binary links in, and qemu-user, under which .ci/run
+# runs the linux-arm64 binary. Idempotent; does nothing when all is there.
 set -euo pipefail
 missing=()
 command -v clang >/dev/null 2>&1 || missing+=(clang)
 dpkg -s zlib1g-dev >/dev/null 2>&1 || missing+=(zlib1g-dev)
 dpkg -s libsqlite3-dev >/dev/null 2>&1 || missing+=(libsqlite3-dev)
 command -v python3 >/dev/null 2>&1 || missing+=(python3)
+command -v qemu-aarch64 >/dev/null 2>&1 || missing+=(qemu-user)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "installing: ${missing[*]}"
   apt-get update -qq

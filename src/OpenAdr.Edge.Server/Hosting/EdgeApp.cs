@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OpenAdr.Edge.Server.Observability;
 using OpenAdr.Edge.Server.Operator;
@@ -34,7 +35,14 @@ public static partial class EdgeApp
     public static async Task<WebApplication> BuildAsync(string[] args)
     {
         var builder = WebApplication.CreateSlimBuilder(args);
+        builder.Host.UseSystemd();
         var settings = EdgeSettings.From(builder.Configuration);
+        if (builder.Configuration["Logging:LogLevel:Microsoft.AspNetCore"] is null)
+        {
+            // Kestrel and routing log every request at Information: four lines per poll, unless asked for.
+            builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        }
+
         var listeners = new EdgeListeners();
 
         // The listeners come from the settings alone; "urls" only feeds OpenAdr:Url.

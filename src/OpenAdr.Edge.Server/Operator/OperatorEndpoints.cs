@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.IO;
 using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -17,7 +18,8 @@ using OpenAdr.Edge.Vtn.Storage;
 namespace OpenAdr.Edge.Server.Operator;
 
 /// <summary>
-/// The operator's JSON API under <c>/api</c>: VENs, events, reports and opts. Refusals are <see cref="ErrorDto"/>s:
+/// The operator's JSON API under <c>/api</c>: VENs, events, reports, opts and admissions, described by
+/// <c>/api/openapi.json</c> (Operator/openapi.json). Refusals are <see cref="ErrorDto"/>s:
 /// 400 for invalid input, 404 for unknown IDs, 409 for what the state does not allow.
 /// </summary>
 public static class OperatorEndpoints
@@ -28,6 +30,11 @@ public static class OperatorEndpoints
         var vtn = endpoints.ServiceProvider.GetRequiredService<OpenAdrVtn>();
         var api = endpoints.MapGroup("/api");
 
+        api.MapGet("/openapi.json", context =>
+        {
+            context.Response.ContentType = "application/json; charset=utf-8";
+            return context.Response.Body.WriteAsync(OpenApiDocument, context.RequestAborted).AsTask();
+        });
         api.MapGet("/vens", context => WriteAsync(context, vtn.GetVens().Select(ToDto).ToList(), Json.IReadOnlyListVenDto));
         api.MapGet("/vens/{venId}", context => vtn.GetVen(Route(context, "venId")) is { } ven
             ? WriteAsync(context, ToDto(ven), Json.VenDto)
@@ -64,6 +71,18 @@ public static class OperatorEndpoints
         });
         return api;
     }
+
+    /// <summary>The OpenAPI 3.0 description of this API (written by hand: these are bare request delegates).</summary>
+    public static ReadOnlyMemory<byte> OpenApiDocument => s_openApiDocument.Value;
+
+    private static readonly Lazy<byte[]> s_openApiDocument = new(() =>
+    {
+        using var stream = typeof(OperatorEndpoints).Assembly.GetManifestResourceStream("OpenAdr.Edge.Server.Operator.openapi.json")
+            ?? throw new InvalidOperationException("The embedded openapi.json is missing.");
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    });
 
     private static async Task SetAdmissionAsync(HttpContext context, OpenAdrVtn vtn)
     {
