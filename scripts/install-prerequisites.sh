@@ -4,9 +4,11 @@
 # runs the linux-arm64 binary. Idempotent; does nothing when all is there.
 set -euo pipefail
 missing=()
+# With the arm64 packages of publish.sh beside them, a bare package name is ambiguous to dpkg: ask for this machine's.
+arch=$(dpkg --print-architecture)
 command -v clang >/dev/null 2>&1 || missing+=(clang)
-dpkg -s zlib1g-dev >/dev/null 2>&1 || missing+=(zlib1g-dev)
-dpkg -s libsqlite3-dev >/dev/null 2>&1 || missing+=(libsqlite3-dev)
+dpkg -s "zlib1g-dev:$arch" >/dev/null 2>&1 || missing+=("zlib1g-dev:$arch")
+dpkg -s "libsqlite3-dev:$arch" >/dev/null 2>&1 || missing+=("libsqlite3-dev:$arch")
 command -v python3 >/dev/null 2>&1 || missing+=(python3)
 command -v qemu-aarch64 >/dev/null 2>&1 || missing+=(qemu-user)
 if [ ${#missing[@]} -gt 0 ]; then

@@ -118,4 +118,21 @@ public sealed class HttpTransportTests
         var answer = Assert.IsType<OadrResponse>(OadrPayload.Read(await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken)).OadrSignedObject.Message);
         Assert.Equal("459", answer.EiResponse.ResponseCode);
     }
+
+    [Fact]
+    public async Task Over_the_concurrency_limit_requests_get_503_with_retry_after()
+    {
+        await using var server = await EdgeServer.StartAsync("--OpenAdr:MaxConcurrentRequests", "0");
+        var response = await server.PostAsync("OadrPoll", Interop("009_1_VEN-to-VTN_OadrPoll_oadrPoll.xml"));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal(System.TimeSpan.FromSeconds(5), response.Headers.RetryAfter?.Delta);
+    }
+
+    [Fact]
+    public async Task The_body_cap_is_configurable()
+    {
+        await using var server = await EdgeServer.StartAsync("--OpenAdr:MaxRequestBodyBytes", "1024");
+        var response = await server.PostAsync("EiReport", Interop("003_1_VEN-to-VTN_EiReport_oadrRegisterReport.xml"));
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
 }

@@ -91,7 +91,12 @@ public static partial class EdgeApp
         var app = builder.Build();
         DefaultPolicy.Apply(vtn, settings, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("OpenAdr.Edge.Policy"));
         app.Use(SeparateListeners(settings));
-        app.MapOpenAdr(new OpenAdrTransportOptions { PathPrefix = settings.PathPrefix });
+        app.MapOpenAdr(new OpenAdrTransportOptions
+        {
+            PathPrefix = settings.PathPrefix,
+            MaxConcurrentRequests = settings.MaxConcurrentRequests,
+            MaxRequestBodyBytes = settings.MaxRequestBodyBytes,
+        });
         app.MapOperatorApi();
         app.MapObservability();
         app.Lifetime.ApplicationStopped.Register(() => vtn.DisposeAsync().AsTask().GetAwaiter().GetResult());

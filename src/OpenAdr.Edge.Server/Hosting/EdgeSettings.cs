@@ -26,6 +26,12 @@ public sealed record EdgeSettings(
     /// <summary>The bearer token the operator API requires; mandatory when the operator listener is not on loopback.</summary>
     public string? OperatorToken { get; init; }
 
+    /// <summary>OpenADR requests in flight beyond this get 503 with Retry-After (<c>OpenAdr:MaxConcurrentRequests</c>; 0 refuses all).</summary>
+    public int MaxConcurrentRequests { get; init; } = 4096;
+
+    /// <summary>Larger OpenADR request bodies get 413 (<c>OpenAdr:MaxRequestBodyBytes</c>).</summary>
+    public int MaxRequestBodyBytes { get; init; } = 1024 * 1024;
+
     public const string Section = "OpenAdr";
 
     public static EdgeSettings From(IConfiguration configuration)
@@ -80,6 +86,8 @@ public sealed record EdgeSettings(
             errors.Add($"OpenAdr:Operator:Token is required: the operator listener '{operatorUrl}' is not on loopback.");
         }
 
+        var maxConcurrent = Count(section, "MaxConcurrentRequests", 4096, 0, errors);
+        var maxBody = Count(section, "MaxRequestBodyBytes", 1024 * 1024, 1024, errors);
         if (errors.Count > 0)
         {
             throw new InvalidOperationException("Invalid configuration: " + string.Join(" ", errors));
@@ -90,11 +98,30 @@ public sealed record EdgeSettings(
             Url = url,
             OperatorUrl = operatorUrl,
             OperatorToken = string.IsNullOrEmpty(operatorToken) ? null : operatorToken,
+            MaxConcurrentRequests = maxConcurrent,
+            MaxRequestBodyBytes = maxBody,
         };
     }
 
     private static string? FirstUrl(string? urls) =>
         string.IsNullOrWhiteSpace(urls) ? null : urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[0];
+
+    private static int Count(IConfigurationSection section, string key, int fallback, int minimum, List<string> errors)
+    {
+        var text = section[key];
+        if (text is null)
+        {
+            return fallback;
+        }
+
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= minimum)
+        {
+            return value;
+        }
+
+        errors.Add($"OpenAdr:{key} '{text}' is not a whole number of at least {minimum}.");
+        return fallback;
+    }
 
     private static TimeSpan Duration(IConfigurationSection section, string key, TimeSpan fallback, List<string> errors)
     {

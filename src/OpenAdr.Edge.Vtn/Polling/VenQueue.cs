@@ -15,7 +15,11 @@ internal readonly record struct QueuedMessage(long Sequence, QueuedMessageKind K
 internal sealed class VenQueue(int capacity)
 {
     private const int CoalescingKinds = 4;
-    private readonly QueuedMessage[] _items = new QueuedMessage[capacity + CoalescingKinds];
+    private const int InitialSize = 4;
+
+    // Most VENs never have more than one or two messages waiting: the ring starts small and grows to its bound.
+    private readonly int _maxSize = capacity + CoalescingKinds;
+    private QueuedMessage[] _items = [];
     private readonly int _capacity = capacity;
     private int _head;
     private long _nextSequence = 1;
@@ -95,6 +99,7 @@ internal sealed class VenQueue(int capacity)
         }
 
         added = new QueuedMessage(_nextSequence++, kind, argument);
+        EnsureRoom();
         _items[(_head + Count) % _items.Length] = added;
         Count++;
         return true;
@@ -103,11 +108,12 @@ internal sealed class VenQueue(int capacity)
     /// <summary>Adds a message that already has its sequence number (stored, or reserved before storing); false when there is no room.</summary>
     public bool TryRestore(QueuedMessage message)
     {
-        if (Count == _items.Length || !HasRoomFor(message.Kind) || (Coalesces(message.Kind) && Contains(message.Kind)))
+        if (Count == _maxSize || !HasRoomFor(message.Kind) || (Coalesces(message.Kind) && Contains(message.Kind)))
         {
             return false;
         }
 
+        EnsureRoom();
         _items[(_head + Count) % _items.Length] = message;
         Count++;
         _nextSequence = Math.Max(_nextSequence, message.Sequence + 1);
@@ -132,6 +138,23 @@ internal sealed class VenQueue(int capacity)
         _head = (_head + 1) % _items.Length;
         Count--;
         return message;
+    }
+
+    private void EnsureRoom()
+    {
+        if (Count < _items.Length)
+        {
+            return;
+        }
+
+        var grown = new QueuedMessage[Math.Min(_maxSize, Math.Max(InitialSize, _items.Length * 2))];
+        for (var i = 0; i < Count; i++)
+        {
+            grown[i] = _items[(_head + i) % _items.Length];
+        }
+
+        _items = grown;
+        _head = 0;
     }
 
     /// <summary>Removes every waiting message of the kind; returns their sequence numbers through <paramref name="removed"/>.</summary>
