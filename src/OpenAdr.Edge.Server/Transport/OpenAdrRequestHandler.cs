@@ -3,6 +3,7 @@ using System.Buffers;
 using System.IO;
 using System.IO.Compression;
 using System.IO.Pipelines;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
@@ -23,28 +24,29 @@ internal sealed partial class OpenAdrRequestHandler(OpenAdrVtn vtn, OpenAdrTrans
     private const string XmlContentType = "application/xml; charset=utf-8";
     private int _inFlight;
 
-    public async Task HandleAsync(HttpContext context)
+    /// <summary>
+    /// The request delegate. Not an async method itself: the common poll completes synchronously and costs no task,
+    /// and when it must wait, the state machine comes from a pool.
+    /// </summary>
+    public Task HandleAsync(HttpContext context)
     {
         var service = ServiceOf(context.Request.RouteValues["service"] as string);
         if (service is null)
         {
             Log.UnknownService(logger, context.Request.Path);
-            await PlainAsync(context, StatusCodes.Status404NotFound, "Unknown OpenADR service.").ConfigureAwait(false);
-            return;
+            return PlainAsync(context, StatusCodes.Status404NotFound, "Unknown OpenADR service.");
         }
 
         if (!HttpMethods.IsPost(context.Request.Method))
         {
             Log.NotPost(logger, context.Request.Method, context.Request.Path);
-            await PlainAsync(context, StatusCodes.Status501NotImplemented, "OpenADR services take POST only.").ConfigureAwait(false);
-            return;
+            return PlainAsync(context, StatusCodes.Status501NotImplemented, "OpenADR services take POST only.");
         }
 
         if (!IsXml(context.Request.ContentType))
         {
             Log.NotXml(logger, context.Request.ContentType ?? "(none)");
-            await PlainAsync(context, StatusCodes.Status406NotAcceptable, "Content-Type must be application/xml (UTF-8).").ConfigureAwait(false);
-            return;
+            return PlainAsync(context, StatusCodes.Status406NotAcceptable, "Content-Type must be application/xml (UTF-8).");
         }
 
         if (Interlocked.Increment(ref _inFlight) > options.MaxConcurrentRequests)
@@ -52,14 +54,20 @@ internal sealed partial class OpenAdrRequestHandler(OpenAdrVtn vtn, OpenAdrTrans
             Interlocked.Decrement(ref _inFlight);
             Log.Overloaded(logger, options.MaxConcurrentRequests);
             context.Response.Headers.RetryAfter = options.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            await PlainAsync(context, StatusCodes.Status503ServiceUnavailable, "Overloaded; retry later.").ConfigureAwait(false);
-            return;
+            return PlainAsync(context, StatusCodes.Status503ServiceUnavailable, "Overloaded; retry later.");
         }
 
+        var handled = HandleBodyAsync(context, service.Value);
+        return handled.IsCompletedSuccessfully ? Task.CompletedTask : handled.AsTask();
+    }
+
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    private async ValueTask HandleBodyAsync(HttpContext context, OpenAdrService service)
+    {
         var buffers = RequestBuffers.Rent();
         try
         {
-            await HandleBodyAsync(context, service.Value, buffers).ConfigureAwait(false);
+            await HandleBodyAsync(context, service, buffers).ConfigureAwait(false);
         }
         finally
         {
@@ -68,7 +76,8 @@ internal sealed partial class OpenAdrRequestHandler(OpenAdrVtn vtn, OpenAdrTrans
         }
     }
 
-    private async Task HandleBodyAsync(HttpContext context, OpenAdrService service, RequestBuffers buffers)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    private async ValueTask HandleBodyAsync(HttpContext context, OpenAdrService service, RequestBuffers buffers)
     {
         var body = context.Request.BodyReader;
         ReadResult read;
@@ -121,7 +130,8 @@ internal sealed partial class OpenAdrRequestHandler(OpenAdrVtn vtn, OpenAdrTrans
         await WriteXmlAsync(context, buffers.Output.WrittenMemory).ConfigureAwait(false);
     }
 
-    private static async Task WriteXmlAsync(HttpContext context, ReadOnlyMemory<byte> xml)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    private static async ValueTask WriteXmlAsync(HttpContext context, ReadOnlyMemory<byte> xml)
     {
         var response = context.Response;
         response.StatusCode = StatusCodes.Status200OK;
