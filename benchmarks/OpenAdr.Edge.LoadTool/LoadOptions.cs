@@ -31,6 +31,9 @@ internal sealed record LoadOptions
     /// <summary>Register and stop (seeding a VTN).</summary>
     public bool RegisterOnly { get; init; }
 
+    /// <summary>Measure full TLS handshakes per second instead of polls: "rsa" or "ecdsa" picks the server certificate through the suite offered.</summary>
+    public string? Handshakes { get; init; }
+
     public string? Certificate { get; init; }
 
     public string? Key { get; init; }
@@ -56,6 +59,7 @@ internal sealed record LoadOptions
                 "--venids" => options with { VenIdsFile = Value() },
                 "--register-only" => options with { RegisterOnly = true },
                 "--use-venids" => options with { UseVenIdsFile = Value() },
+                "--handshakes" => options with { Handshakes = Value() },
                 "--cert" => options with { Certificate = Value() },
                 "--key" => options with { Key = Value() },
                 "--ca" => options with { CertificateAuthority = Value() },

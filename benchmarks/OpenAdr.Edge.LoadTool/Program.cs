@@ -23,8 +23,13 @@ try
 catch (Exception e) when (e is ArgumentException or FormatException)
 {
     Console.Error.WriteLine(e.Message);
-    Console.Error.WriteLine("usage: openadr-load --url URL [--vens N] [--prefix NAME] [--use-venids FILE] [--connections C] [--interval S | --max] [--duration S] [--telemetry S] [--venids FILE] [--register-only] [--cert PEM --key PEM --ca PEM]");
+    Console.Error.WriteLine("usage: openadr-load --url URL [--vens N] [--prefix NAME] [--use-venids FILE] [--connections C] [--interval S | --max] [--duration S] [--telemetry S] [--venids FILE] [--register-only] [--cert PEM --key PEM --ca PEM] [--handshakes rsa|ecdsa]");
     return 2;
+}
+
+if (options.Handshakes is not null)
+{
+    return OperatingSystem.IsWindows() ? 2 : await Handshakes.RunAsync(options);
 }
 
 var errors = new ConcurrentDictionary<string, long>();
