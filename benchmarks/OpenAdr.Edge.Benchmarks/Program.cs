@@ -1,3 +1,9 @@
 using BenchmarkDotNet.Running;
 
+if (args is ["footprint", ..])
+{
+    await OpenAdr.Edge.Benchmarks.MemoryFootprint.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10_000);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
