@@ -97,6 +97,7 @@ start_vtn; vtn=$pid
 steady=$("$work/load/openadr-load" --url http://127.0.0.1:18080/OpenADR2/Simple/2.0b --use-venids "$work/venids.txt" --vens "$vens" \
   --connections 64 --interval 10 --telemetry 60 --duration "$steady_seconds" | tail -5)
 steady_rss=$(peak_rss_mb "$vtn")
+steady_gc=$(curl -sf http://127.0.0.1:18081/metrics | awk '/^(dotnet_gc|process_resident)/ { printf "%s %.1f MB; ", $1, $2 / 1048576 }')
 kill "$vtn"; wait "$vtn" 2>/dev/null || true
 
 printf '%s\n' "${results[@]}"
@@ -109,6 +110,7 @@ ref_events=$(printf '%s\n' "${results[@]}" | awk '/^reference    events/ { for (
 ratio_events=$(awk -v a="$ours_events" -v b="$ref_events" 'BEGIN { printf "%.2f", a / b }')
 echo "event-carrying answers, $vens VENs: openadr-edge $ours_events req/s, reference $ref_events req/s, ratio $ratio_events"
 echo "steady load ($vens VENs every 10 s, telemetry every minute, one active event each, ${steady_seconds} s): peak RSS $steady_rss MB"
+echo "at its end: $steady_gc"
 echo "$steady"
 mkdir -p benchmarks/results
 {
@@ -119,6 +121,7 @@ mkdir -p benchmarks/results
   echo "empty-queue polls, $vens VENs: openadr-edge $ours req/s, reference $ref req/s, ratio $ratio"
   echo "event-carrying answers, $vens VENs: openadr-edge $ours_events req/s, reference $ref_events req/s, ratio $ratio_events"
   echo "steady load ($vens VENs every 10 s, telemetry every minute, one active event each, ${steady_seconds} s): peak RSS $steady_rss MB"
+  echo "at its end: $steady_gc"
   echo "$steady"
   echo "start-up with $vens VENs: ${startup_ms} ms from exec to the first answered poll"
   echo '```'

@@ -68,6 +68,10 @@ public sealed class EdgeMetrics
             Sample(text, "openadr_report_points_stored_total", "", store.ReportPointsStored);
         }
 
+        var gc = GC.GetGCMemoryInfo();
+        Gauge(text, "dotnet_gc_heap_bytes", "Managed heap size after the last garbage collection.", gc.HeapSizeBytes);
+        Gauge(text, "dotnet_gc_committed_bytes", "Memory the garbage collector has committed.", gc.TotalCommittedBytes);
+        Gauge(text, "process_resident_memory_bytes", "Resident set size.", Environment.WorkingSet);
         return text.ToString();
     }
 
