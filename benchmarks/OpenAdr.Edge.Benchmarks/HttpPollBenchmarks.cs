@@ -102,9 +102,7 @@ public class HttpPollBenchmarks
         {
         }
 
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
-        new OadrPayload { OadrSignedObject = new OadrSignedObject { Id = "oadrSignedObject", Message = new OadrPoll { VenId = ven.VenId! } } }.WriteDocument(buffer);
-        _poll = buffer.WrittenSpan.ToArray();
+        _poll = OadrPayload.WriteToArray(new OadrPoll { VenId = ven.VenId! });
         _edgePoll = new Uri(openAdr, "/OpenADR2/Simple/2.0b/OadrPoll");
         using (var content = new ByteArrayContent(_poll))
         {

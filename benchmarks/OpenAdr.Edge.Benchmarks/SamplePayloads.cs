@@ -51,7 +51,7 @@ public static class SamplePayloads
 """u8;
 
     private static OadrPayload Wrap(OadrMessage message) =>
-        new() { OadrSignedObject = new OadrSignedObject { Id = "oadrSignedObject", Message = message } };
+        OadrPayload.Wrap(message);
 
     private static OadrDistributeEvent DistributeEvent(int events, int intervals) => new()
     {

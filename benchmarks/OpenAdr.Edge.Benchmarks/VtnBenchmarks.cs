@@ -141,12 +141,7 @@ public class PollBenchmarks
         return xml;
     }
 
-    private static byte[] PollBytes(string venId)
-    {
-        var buffer = new ArrayBufferWriter<byte>();
-        new OadrPayload { OadrSignedObject = new OadrSignedObject { Id = "oadrSignedObject", Message = new OadrPoll { VenId = venId } } }.WriteDocument(buffer);
-        return buffer.WrittenSpan.ToArray();
-    }
+    private static byte[] PollBytes(string venId) => OadrPayload.WriteToArray(new OadrPoll { VenId = venId });
 }
 
 /// <summary>

@@ -1,5 +1,4 @@
 using System;
-using System.Buffers;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Diagnostics;
@@ -247,7 +246,7 @@ async Task SendAsync(HttpClient http, string service, OadrMessage message, Type 
 {
     try
     {
-        using var content = new ByteArrayContent(Write(message));
+        using var content = new ByteArrayContent(OadrPayload.WriteToArray(message));
         content.Headers.ContentType = s_xml;
         using var response = await http.PostAsync(service, content, stop.Token);
         var body = await response.Content.ReadAsByteArrayAsync(stop.Token);
@@ -294,14 +293,7 @@ HttpMessageHandler Handler()
     return handler;
 }
 
-static byte[] Poll(string venId) => Write(new OadrPoll { VenId = venId });
-
-static byte[] Write(OadrMessage message)
-{
-    var buffer = new ArrayBufferWriter<byte>(1024);
-    new OadrPayload { OadrSignedObject = new OadrSignedObject { Id = "oadrSignedObject", Message = message } }.WriteDocument(buffer);
-    return buffer.WrittenSpan.ToArray();
-}
+static byte[] Poll(string venId) => OadrPayload.WriteToArray(new OadrPoll { VenId = venId });
 
 /// <summary>One simulated VEN.</summary>
 internal sealed record SimulatedVen(string Name, string VenId, byte[] PollBody)

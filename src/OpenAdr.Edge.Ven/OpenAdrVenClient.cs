@@ -178,7 +178,7 @@ public sealed class OpenAdrVenClient : IDisposable
     public async Task<OadrMessage?> SendAsync(string service, OadrMessage message, CancellationToken cancellationToken = default)
     {
         var buffer = new ArrayBufferWriter<byte>(2048);
-        new OadrPayload { OadrSignedObject = new OadrSignedObject { Id = "oadrSignedObject", Message = message } }.WriteDocument(buffer);
+        OadrPayload.Wrap(message).WriteDocument(buffer);
         using var content = new ReadOnlyMemoryContent(buffer.WrittenMemory);
         content.Headers.ContentType = s_xml;
         using var response = await _http.PostAsync(service, content, cancellationToken).ConfigureAwait(false);

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using OpenAdr.Edge.Payloads;
@@ -108,19 +109,8 @@ public sealed partial class OpenAdrVtn
     public IReadOnlyList<OadrEvent> GetEvents(string venId) => _events.Snapshot(venId);
 
     /// <summary>The registered VENs.</summary>
-    public IReadOnlyList<VenRecord> GetRegisteredVens()
-    {
-        var vens = new List<VenRecord>();
-        foreach (var ven in Vens.All)
-        {
-            if (ven.Registration is { } registration)
-            {
-                vens.Add(registration);
-            }
-        }
-
-        return vens;
-    }
+    public IReadOnlyList<VenRecord> GetRegisteredVens() =>
+        [.. GetVens().Select(static ven => ven.Registration).OfType<VenRecord>()];
 
     /// <summary>
     /// Asks a VEN for a report it offers (oadrCreateReport at its next poll); returns the reportRequestID. The rIDs must be

@@ -314,11 +314,7 @@ public sealed partial class OpenAdrVtn : IAsyncDisposable
         }
     }
 
-    internal static string MessageName(OadrMessage message)
-    {
-        var name = message.GetType().Name;
-        return "o" + name[1..];
-    }
+    internal static string MessageName(OadrMessage message) => OadrMessageNames.Of(message);
 
     private sealed class HandlerException(string handler, Exception inner) : Exception(handler + " failed.", inner)
     {

@@ -66,9 +66,7 @@ internal sealed class EdgeServer : IAsyncDisposable
 
     public static byte[] Write(OadrMessage message)
     {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
-        new OadrPayload { OadrSignedObject = new OadrSignedObject { Id = "oadrSignedObject", Message = message } }.WriteDocument(buffer);
-        return buffer.WrittenSpan.ToArray();
+        return OadrPayload.WriteToArray(message);
     }
 
     public async ValueTask DisposeAsync()

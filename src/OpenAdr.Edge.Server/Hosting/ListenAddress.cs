@@ -7,7 +7,7 @@ namespace OpenAdr.Edge.Server.Hosting;
 /// <summary>Listen addresses as configured: <c>scheme://host:port</c> with an IP address, <c>localhost</c> or <c>*</c>.</summary>
 internal static class ListenAddress
 {
-    /// <summary><paramref name="address"/> is null for <c>localhost</c> (both loopbacks) and <see cref="IPAddress.Any"/> for <c>*</c> or <c>+</c>.</summary>
+    /// <summary><paramref name="address"/> is null for <c>localhost</c> (the caller picks the loopback) and <see cref="IPAddress.Any"/> for <c>*</c> or <c>+</c>.</summary>
     public static bool TryParse(string url, string scheme, out IPAddress? address, out int port)
     {
         address = null;
@@ -30,7 +30,7 @@ internal static class ListenAddress
 
         port = binding.Port;
         var host = binding.Host.Trim('[', ']');
-        if (host is "*" or "+" or "0.0.0.0")
+        if (host is "*" or "+")
         {
             address = IPAddress.Any;
             return true;
@@ -38,7 +38,6 @@ internal static class ListenAddress
 
         if (string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase))
         {
-            address = IPAddress.Loopback;
             return true;
         }
 

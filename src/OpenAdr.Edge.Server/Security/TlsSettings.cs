@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Net;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 
 namespace OpenAdr.Edge.Server.Security;
@@ -70,41 +69,8 @@ public sealed record TlsSettings(
     /// Reads an <c>https://host:port</c> listen address; <paramref name="address"/> is <see langword="null"/> for
     /// <c>localhost</c> (both loopbacks) and <see cref="IPAddress.Any"/> for <c>*</c> or <c>+</c>.
     /// </summary>
-    internal static bool TryParseUrl(string url, out IPAddress? address, out int port)
-    {
-        address = null;
-        port = 0;
-        BindingAddress binding;
-        try
-        {
-            binding = BindingAddress.Parse(url);
-        }
-        catch (FormatException)
-        {
-            return false;
-        }
-
-        if (!string.Equals(binding.Scheme, "https", StringComparison.OrdinalIgnoreCase) || binding.IsUnixPipe || binding.IsNamedPipe
-            || binding.PathBase.Length > 0 || binding.Port is < 0 or > 65535)
-        {
-            return false;
-        }
-
-        port = binding.Port;
-        var host = binding.Host.Trim('[', ']');
-        if (host is "*" or "+")
-        {
-            address = IPAddress.Any;
-            return true;
-        }
-
-        if (string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase))
-        {
-            return port != 0;
-        }
-
-        return IPAddress.TryParse(host, out address);
-    }
+    internal static bool TryParseUrl(string url, out IPAddress? address, out int port) =>
+        Hosting.ListenAddress.TryParse(url, "https", out address, out port) && (address is not null || port != 0);
 
     private static string Required(IConfigurationSection section, string key, List<string> errors)
     {

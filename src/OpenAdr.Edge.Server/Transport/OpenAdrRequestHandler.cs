@@ -117,7 +117,7 @@ internal sealed partial class OpenAdrRequestHandler(OpenAdrVtn vtn, OpenAdrTrans
 
         body.AdvanceTo(read.Buffer.End);
         var answer = await vtn.HandleAsync(message, new VenRequestContext(service, ClientFingerprints.Of(context)), context.RequestAborted).ConfigureAwait(false);
-        metrics?.Answered(MessageNames.Of(message), answer is null ? "" : MessageNames.Of(answer), answer is null ? "" : MessageNames.CodeOf(answer));
+        metrics?.Answered(OadrMessageNames.Of(message), answer is null ? "" : OadrMessageNames.Of(answer), answer is null ? "" : MessageNames.CodeOf(answer));
         if (answer is null)
         {
             context.Response.StatusCode = StatusCodes.Status200OK;

@@ -16,7 +16,7 @@ internal sealed class RequestBuffers
 
     public OadrPayload? Request;
 
-    public readonly OadrPayload Answer = new() { OadrSignedObject = new OadrSignedObject { Id = "oadrSignedObject" } };
+    public readonly OadrPayload Answer = new() { OadrSignedObject = new OadrSignedObject { Id = OadrPayload.SignedObjectId } };
 
     /// <summary>One string pool for every request: it is thread-safe, and one per request would hold the same venIDs many times over.</summary>
     public static readonly XmlReadContext ReadContext = new();

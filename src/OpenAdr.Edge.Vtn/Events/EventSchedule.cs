@@ -74,8 +74,6 @@ internal static class EventSchedule
             : string.CompareOrdinal(x.Event.EiEvent.EventDescriptor.EventId, y.Event.EiEvent.EventDescriptor.EventId);
     }
 
-    public static void Sort(List<(OadrEvent Event, EventStatus Status)> events) => events.Sort(Compare);
-
     private static uint PriorityRank(OadrEvent oadrEvent) =>
         oadrEvent.EiEvent.EventDescriptor.Priority is { } priority and > 0 ? priority : uint.MaxValue;
 }

@@ -27,7 +27,6 @@ internal sealed partial class EventService(OpenAdrVtn vtn)
             {
                 venEvent.Opt = response.Opt;
                 venEvent.OptSource = response.Source;
-                venEvent.OptModificationNumber = response.ModificationNumber;
             }
         }
     }
@@ -306,7 +305,6 @@ internal sealed partial class EventService(OpenAdrVtn vtn)
                     {
                         venEvent.Opt = opt;
                         venEvent.OptSource = EventResponseSource.CreatedEvent;
-                        venEvent.OptModificationNumber = modification;
                     }
 
                     if (close && ven.Events.Remove(venEvent.EventId))

@@ -26,9 +26,6 @@ internal sealed class VenEvent(OadrEvent definition)
 
     public EventResponseSource? OptSource { get; set; }
 
-    /// <summary>The modification the latest answer was for.</summary>
-    public uint? OptModificationNumber { get; set; }
-
     public EventResponseCallback? Callback { get; set; }
 
     public Func<ValueTask>? DeliveryCallback { get; set; }

@@ -73,7 +73,6 @@ internal sealed partial class OptService(OpenAdrVtn vtn, EventService events)
                 {
                     venEvent.Opt = create.OptType;
                     venEvent.OptSource = EventResponseSource.CreateOpt;
-                    venEvent.OptModificationNumber = venEvent.ModificationNumber;
                 }
             }
         }

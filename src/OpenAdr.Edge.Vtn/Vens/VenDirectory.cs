@@ -15,8 +15,6 @@ internal sealed class VenDirectory(int queueCapacity)
 
     public IEnumerable<VenState> All => _vens.Values;
 
-    public int Count => _vens.Count;
-
     /// <summary>The registered VEN whose registration carries this TLS fingerprint, if any.</summary>
     public VenState? FindByFingerprint(string fingerprint)
     {

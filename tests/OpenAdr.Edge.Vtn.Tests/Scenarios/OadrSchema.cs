@@ -1,4 +1,3 @@
-using System.Buffers;
 using OpenAdr.Edge.Payloads;
 using Xunit;
 using PayloadSchema = OpenAdr.Edge.Payloads.Tests.OadrSchema;
@@ -14,10 +13,7 @@ internal static class OadrSchema
     /// </summary>
     public static byte[] AssertWritesValidDocument(OadrMessage message)
     {
-        var payload = new OadrPayload { OadrSignedObject = new OadrSignedObject { Id = "oadrSignedObject", Message = message } };
-        var output = new ArrayBufferWriter<byte>();
-        payload.WriteDocument(output);
-        var xml = output.WrittenSpan.ToArray();
+        var xml = OadrPayload.WriteToArray(message);
         PayloadSchema.AssertValid(xml);
         Assert.IsType(message.GetType(), OadrPayload.Read(xml).OadrSignedObject.Message);
         return xml;
