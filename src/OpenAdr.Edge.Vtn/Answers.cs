@@ -63,8 +63,18 @@ internal static class Answers
         _ => null,
     };
 
-    public static EiResponse Response(string code, string description, string requestId) =>
-        new() { ResponseCode = code, ResponseDescription = description, RequestId = requestId };
+    /// <summary>
+    /// Descriptions quote what the VEN sent (its IDs), which may be as long as a reader allows: cut short, so that an
+    /// answer never carries a text longer than the one it quotes, nor one a reader refuses.
+    /// </summary>
+    private const int MaxDescriptionLength = 512;
+
+    public static EiResponse Response(string code, string description, string requestId) => new()
+    {
+        ResponseCode = code,
+        ResponseDescription = description.Length <= MaxDescriptionLength ? description : string.Concat(description.AsSpan(0, MaxDescriptionLength - 1), "…"),
+        RequestId = requestId,
+    };
 
     public static OadrResponse Response(string code, string description, string requestId, string? venId) =>
         new() { EiResponse = Response(code, description, requestId), VenId = venId };

@@ -87,13 +87,13 @@ public sealed partial class OpenAdrVtn : IAsyncDisposable
     /// <summary>
     /// Handles one message from a VEN and returns the answer: always a message, except for a VEN's oadrResponse
     /// (null: answer with an empty body). OpenADR errors come back as answers with a 4xx response code; exceptions
-    /// mean the store failed (answer HTTP 500/503) or a bug.
+    /// mean the store failed (<see cref="StoreUnavailableException"/> when it cannot write now: answer HTTP 503) or a bug.
     /// </summary>
     public ValueTask<OadrMessage?> HandleAsync(OadrMessage message, VenRequestContext context = default, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
         if (message is OadrPoll poll && (context.Service is null or OpenAdrService.OadrPoll) && OnPoll is null && VenLookup is null
-            && _polls.TryAnswerFromMemory(poll, context, out var answer))
+            && context.Signature.Status == Payloads.Signatures.SignatureStatus.Unsigned && _polls.TryAnswerFromMemory(poll, context, out var answer))
         {
             return new ValueTask<OadrMessage?>(answer);
         }
@@ -115,6 +115,11 @@ public sealed partial class OpenAdrVtn : IAsyncDisposable
             return Answers.Error(message, ResponseCodes.ComplianceError,
                 service is null ? $"A VEN does not send {MessageName(message)}." : $"{MessageName(message)} belongs to {service}, not {context.Service}.",
                 Options.VtnId, Options.RequestedPollFrequency);
+        }
+
+        if (message is OadrQueryRegistration or OadrCreatePartyRegistration && RegistrationSignatureRefusal(message, context) is { } signatureRefusal)
+        {
+            return signatureRefusal;
         }
 
         try
@@ -209,6 +214,12 @@ public sealed partial class OpenAdrVtn : IAsyncDisposable
             return (null, Answers.Error(message, ResponseCodes.NotRegisteredOrAuthorized, "The client certificate does not belong to this venID.", Options.VtnId, Options.RequestedPollFrequency));
         }
 
+        var signs = Vens.TryGet(venId, out var current) && current.Registration is { XmlSignature: true };
+        if (SignatureRefusal(message, venId, signs, knownFingerprint, context) is { } refusedSignature)
+        {
+            return (null, refusedSignature);
+        }
+
         var identifiedVen = Vens.GetOrAdd(venId);
         identifiedVen.LastSeenTicks = Now.Ticks;
         return (identifiedVen, null);
@@ -220,8 +231,9 @@ public sealed partial class OpenAdrVtn : IAsyncDisposable
         {
             return await call().ConfigureAwait(false);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (e is not OperationCanceledException and not StoreUnavailableException)
         {
+            // A store that cannot write (a handler storing an admission, say) stays a 503, not the handler's 469.
             throw new HandlerException(handler, e);
         }
     }
@@ -232,8 +244,9 @@ public sealed partial class OpenAdrVtn : IAsyncDisposable
         {
             await call().ConfigureAwait(false);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (e is not OperationCanceledException and not StoreUnavailableException)
         {
+            // A store that cannot write (a handler storing an admission, say) stays a 503, not the handler's 469.
             throw new HandlerException(handler, e);
         }
     }

@@ -169,6 +169,16 @@ public class HostileDocumentTests
     }
 
     [Fact]
+    public void A_duration_too_long_for_a_timespan_is_refused_as_an_invalid_value()
+    {
+        // Found by the fuzzer (tests/OpenAdr.Edge.Fuzz): the reader threw OverflowException on this one.
+        var xml = Encoding.UTF8.GetString(Documents.Write(Samples.Create("oadrRegisteredReport")));
+        var mutated = System.Text.RegularExpressions.Regex.Replace(xml, "<xcal:duration>[^<]*</xcal:duration>", "<xcal:duration>P99999999999999999999D</xcal:duration>");
+        Assert.NotEqual(xml, mutated);
+        AssertRefused(mutated, XmlError.InvalidValue);
+    }
+
+    [Fact]
     public void Random_byte_garbage_is_refused()
     {
         var random = new Random(20261126);

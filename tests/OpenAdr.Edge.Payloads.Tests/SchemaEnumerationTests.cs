@@ -60,7 +60,7 @@ public class SchemaEnumerationTests
     public void Every_model_enumeration_is_checked()
     {
         var checkedNames = Enumerations.Select(row => row.Data.Item1).Order(StringComparer.Ordinal);
-        var enums = typeof(OadrPayload).Assembly.GetTypes().Where(t => t.IsEnum && t.IsPublic).Select(t => t.Name).Order(StringComparer.Ordinal);
+        var enums = typeof(OadrPayload).Assembly.GetTypes().Where(t => t.IsEnum && t.IsPublic && t.Namespace == typeof(OadrPayload).Namespace).Select(t => t.Name).Order(StringComparer.Ordinal);
         Assert.Equal(enums, checkedNames);
     }
 

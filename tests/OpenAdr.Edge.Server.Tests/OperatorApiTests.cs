@@ -103,6 +103,24 @@ public sealed class OperatorApiTests
     }
 
     [Fact]
+    public async Task Off_loopback_the_operator_api_refuses_requests_without_the_token()
+    {
+        await using var server = await EdgeServer.StartAsync("--OpenAdr:Operator:Url", "http://0.0.0.0:0", "--OpenAdr:Operator:Token", "s3cret");
+        foreach (var (method, path) in new[] { (HttpMethod.Get, "/api/vens"), (HttpMethod.Post, "/api/events"), (HttpMethod.Delete, "/api/vens/ven-1"), (HttpMethod.Get, "/metrics"), (HttpMethod.Get, "/health") })
+        {
+            using var anonymous = new HttpRequestMessage(method, path);
+            Assert.Equal(HttpStatusCode.Unauthorized, (await server.Operator.SendAsync(anonymous, Ct)).StatusCode);
+            using var wrong = new HttpRequestMessage(method, path);
+            wrong.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "s3cret-not");
+            Assert.Equal(HttpStatusCode.Unauthorized, (await server.Operator.SendAsync(wrong, Ct)).StatusCode);
+        }
+
+        using var authorized = new HttpRequestMessage(HttpMethod.Get, "/api/vens");
+        authorized.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "s3cret");
+        Assert.Equal(HttpStatusCode.OK, (await server.Operator.SendAsync(authorized, Ct)).StatusCode);
+    }
+
+    [Fact]
     public async Task An_operator_listener_off_loopback_without_a_token_stops_the_start()
     {
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => EdgeServer.StartAsync("--OpenAdr:Operator:Url", "http://0.0.0.0:0"));

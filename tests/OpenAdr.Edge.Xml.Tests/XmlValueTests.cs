@@ -78,6 +78,19 @@ public class XmlValueTests
         Assert.False(XmlDuration.TryParse(Encoding.UTF8.GetBytes(text), out _));
     }
 
+    // Found by the fuzzer (tests/OpenAdr.Edge.Fuzz): amounts too large for a TimeSpan overflowed decimal while being
+    // multiplied into ticks, and the reader threw OverflowException instead of refusing the value.
+    [Theory]
+    [InlineData("P99999999999999999999D")]
+    [InlineData("PT99999999999999999999H")]
+    [InlineData("PT79228162514264337593543950335S")]
+    [InlineData("P10675199DT2H48M5.4775808S")]
+    [InlineData("-P99999999999999999999D")]
+    public void Durations_beyond_timespan_are_refused_not_thrown(string text)
+    {
+        Assert.False(XmlDuration.TryParse(Encoding.UTF8.GetBytes(text), out _));
+    }
+
     [Theory]
     [InlineData("1655.5", 1655.5f)]
     [InlineData(" 225.4 ", 225.4f)]

@@ -1,6 +1,8 @@
 using System;
+using System.IO;
 using System.Net;
 using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
@@ -58,6 +60,7 @@ public static partial class EdgeApp
 
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
+            ApplyLimits(kestrel.Limits, settings);
             if (settings.Tls is null)
             {
                 Listen(kestrel, settings.Url, listen => listeners.OpenAdrListen = listen);
@@ -79,7 +82,9 @@ public static partial class EdgeApp
         builder.Services.AddSingleton(listeners);
         builder.Services.AddSingleton<EdgeMetrics>();
         using var startupLogging = LoggerFactory.Create(logging => logging.AddConfiguration(builder.Configuration.GetSection("Logging")).AddSimpleConsole());
-        var store = new MeasuredStore(await SqliteVtnStore.OpenAsync(settings.DatabasePath, startupLogging.CreateLogger<SqliteVtnStore>()).ConfigureAwait(false));
+        var sqlite = await SqliteVtnStore.OpenAsync(settings.DatabasePath, startupLogging.CreateLogger<SqliteVtnStore>()).ConfigureAwait(false);
+        var store = new MeasuredStore(sqlite);
+        builder.Services.AddSingleton(sqlite);
         builder.Services.AddSingleton(store);
         var vtn = await OpenAdrVtn.OpenAsync(
             new VtnOptions { VtnId = settings.VtnId, RequestedPollFrequency = settings.PollFrequency },
@@ -96,6 +101,8 @@ public static partial class EdgeApp
             PathPrefix = settings.PathPrefix,
             MaxConcurrentRequests = settings.MaxConcurrentRequests,
             MaxRequestBodyBytes = settings.MaxRequestBodyBytes,
+            SignatureReplayWindow = settings.SignatureReplayWindow,
+            SigningCertificate = LoadSigningCertificate(settings),
         });
         app.MapOperatorApi();
         app.MapObservability();
@@ -110,6 +117,39 @@ public static partial class EdgeApp
             }
         });
         return app;
+    }
+
+    /// <summary>The certificate and key answers to signing VENs are signed with, or null when none is configured.</summary>
+    private static X509Certificate2? LoadSigningCertificate(EdgeSettings settings)
+    {
+        if (settings.SigningCertificate is null || settings.SigningKey is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return X509Certificate2.CreateFromPemFile(settings.SigningCertificate, settings.SigningKey);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or CryptographicException or ArgumentException)
+        {
+            throw new InvalidOperationException(
+                $"Invalid configuration: OpenAdr:Signatures:Certificate '{settings.SigningCertificate}' with its key '{settings.SigningKey}' cannot be loaded: {e.Message}", e);
+        }
+    }
+
+    /// <summary>
+    /// What a hostile or broken client may hold: connections (beyond the limit Kestrel closes new ones and logs each),
+    /// time to send its headers, a body's size (a declared Content-Length over it is refused before the body is read)
+    /// and its pace. OpenADR never upgrades a connection (no WebSockets), so upgraded connections are refused.
+    /// </summary>
+    private static void ApplyLimits(KestrelServerLimits limits, EdgeSettings settings)
+    {
+        limits.MaxConcurrentConnections = settings.MaxConnections;
+        limits.MaxConcurrentUpgradedConnections = 0;
+        limits.RequestHeadersTimeout = settings.RequestHeadersTimeout;
+        limits.MaxRequestBodySize = settings.MaxRequestBodyBytes;
+        limits.MinRequestBodyDataRate = new MinDataRate(settings.MinRequestBodyDataRate, settings.MinRequestBodyDataRateGracePeriod);
     }
 
     private static void Listen(KestrelServerOptions kestrel, string url, Action<ListenOptions> configure)

@@ -32,6 +32,27 @@ public sealed record EdgeSettings(
     /// <summary>Larger OpenADR request bodies get 413 (<c>OpenAdr:MaxRequestBodyBytes</c>).</summary>
     public int MaxRequestBodyBytes { get; init; } = 1024 * 1024;
 
+    /// <summary>Open connections per listener beyond which new ones are closed as they arrive (<c>OpenAdr:MaxConnections</c>).</summary>
+    public int MaxConnections { get; init; } = 20_000;
+
+    /// <summary>A client that has not sent its request line and headers in this time is disconnected (<c>OpenAdr:RequestHeadersTimeout</c>).</summary>
+    public TimeSpan RequestHeadersTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>A body arriving slower than this, in bytes per second, after the grace period is refused with 408 (<c>OpenAdr:MinRequestBodyDataRate</c>).</summary>
+    public int MinRequestBodyDataRate { get; init; } = 240;
+
+    /// <summary>How long a body may arrive slower than <see cref="MinRequestBodyDataRate"/> (<c>OpenAdr:MinRequestBodyDataRateGracePeriod</c>).</summary>
+    public TimeSpan MinRequestBodyDataRateGracePeriod { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How far a signed message's ReplayProtect timestamp may be from the clock (<c>OpenAdr:Signatures:ReplayWindow</c>).</summary>
+    public TimeSpan SignatureReplayWindow { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The PEM certificate answers to signing VENs are signed with (<c>OpenAdr:Signatures:Certificate</c>); none: unsigned.</summary>
+    public string? SigningCertificate { get; init; }
+
+    /// <summary>Its private key, PEM, unencrypted (<c>OpenAdr:Signatures:Key</c>).</summary>
+    public string? SigningKey { get; init; }
+
     public const string Section = "OpenAdr";
 
     public static EdgeSettings From(IConfiguration configuration)
@@ -88,6 +109,23 @@ public sealed record EdgeSettings(
 
         var maxConcurrent = Count(section, "MaxConcurrentRequests", 4096, 0, errors);
         var maxBody = Count(section, "MaxRequestBodyBytes", 1024 * 1024, 1024, errors);
+        var maxConnections = Count(section, "MaxConnections", 20_000, 1, errors);
+        var headersTimeout = Duration(section, "RequestHeadersTimeout", TimeSpan.FromSeconds(10), errors);
+        var minDataRate = Count(section, "MinRequestBodyDataRate", 240, 1, errors);
+        var grace = Duration(section, "MinRequestBodyDataRateGracePeriod", TimeSpan.FromSeconds(5), errors);
+        if (grace <= TimeSpan.FromSeconds(1))
+        {
+            // Kestrel checks data rates once a second and wants a grace period longer than that.
+            errors.Add($"OpenAdr:MinRequestBodyDataRateGracePeriod '{section["MinRequestBodyDataRateGracePeriod"]}' is not longer than one second.");
+        }
+        var replayWindow = Duration(section, "Signatures:ReplayWindow", TimeSpan.FromSeconds(5), errors);
+        var signingCertificate = section["Signatures:Certificate"];
+        var signingKey = section["Signatures:Key"];
+        if (string.IsNullOrEmpty(signingCertificate) != string.IsNullOrEmpty(signingKey))
+        {
+            errors.Add("OpenAdr:Signatures:Certificate and OpenAdr:Signatures:Key go together: give both or neither.");
+        }
+
         if (errors.Count > 0)
         {
             throw new InvalidOperationException("Invalid configuration: " + string.Join(" ", errors));
@@ -100,6 +138,13 @@ public sealed record EdgeSettings(
             OperatorToken = string.IsNullOrEmpty(operatorToken) ? null : operatorToken,
             MaxConcurrentRequests = maxConcurrent,
             MaxRequestBodyBytes = maxBody,
+            MaxConnections = maxConnections,
+            RequestHeadersTimeout = headersTimeout,
+            MinRequestBodyDataRate = minDataRate,
+            MinRequestBodyDataRateGracePeriod = grace,
+            SignatureReplayWindow = replayWindow,
+            SigningCertificate = string.IsNullOrEmpty(signingCertificate) ? null : signingCertificate,
+            SigningKey = string.IsNullOrEmpty(signingKey) ? null : signingKey,
         };
     }
 

@@ -23,6 +23,9 @@ internal sealed class MeasuredStore(IVtnStore inner) : IVtnStore
 
     public long ReportPointsStored => Interlocked.Read(ref _reportPoints);
 
+    /// <summary>Why the database cannot be written now (the last transaction failed on a full disk, say); null while it can.</summary>
+    public StoreUnavailableException? WriteFailure => (inner as SqliteVtnStore)?.WriteFailure;
+
     /// <summary>How long the oldest commit in flight has waited; zero when none waits.</summary>
     public TimeSpan OldestPendingCommit
     {

@@ -13,7 +13,7 @@ public static class ObservabilityEndpoints
     /// <summary>How long a commit may wait before <c>/health</c> calls the writer stalled.</summary>
     public static readonly TimeSpan StallThreshold = TimeSpan.FromSeconds(10);
 
-    /// <summary><c>/alive</c> (the process answers), <c>/health</c> (the database reads and the writer moves), <c>/metrics</c> (Prometheus text).</summary>
+    /// <summary><c>/alive</c> (the process answers), <c>/health</c> (the database reads and takes writes, the writer moves), <c>/metrics</c> (Prometheus text).</summary>
     public static IEndpointRouteBuilder MapObservability(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
@@ -32,6 +32,13 @@ public static class ObservabilityEndpoints
             catch (Exception e) when (e is not OperationCanceledException || !context.RequestAborted.IsCancellationRequested)
             {
                 await PlainAsync(context, StatusCodes.Status503ServiceUnavailable, "unhealthy: the database does not answer (" + e.GetType().Name + ")\n").ConfigureAwait(false);
+                return;
+            }
+
+            if (store?.WriteFailure is { } failure)
+            {
+                // Reads still work; writes do not, until one succeeds again.
+                await PlainAsync(context, StatusCodes.Status503ServiceUnavailable, "unhealthy: the database cannot be written (" + failure.Describe() + ")\n").ConfigureAwait(false);
                 return;
             }
 

@@ -61,13 +61,9 @@ public static class OperatorEndpoints
         api.MapPut("/admissions/{venName}", context => SetAdmissionAsync(context, vtn));
         api.MapDelete("/admissions/{venName}", async context =>
         {
-            if (!await vtn.Admissions.RemoveAsync(Route(context, "venName"), context.RequestAborted).ConfigureAwait(false))
-            {
-                await NotFoundAsync(context, "No admission decision for this VEN name.").ConfigureAwait(false);
-                return;
-            }
-
-            context.Response.StatusCode = StatusCodes.Status204NoContent;
+            var removed = false;
+            await RunAsync(context, async () => removed = await vtn.Admissions.RemoveAsync(Route(context, "venName"), context.RequestAborted).ConfigureAwait(false), () =>
+                removed ? NoContentAsync(context) : NotFoundAsync(context, "No admission decision for this VEN name.")).ConfigureAwait(false);
         });
         return api;
     }
@@ -97,8 +93,9 @@ public static class OperatorEndpoints
             return;
         }
 
-        var admission = await vtn.Admissions.SetAsync(Route(context, "venName"), state, request.Fingerprint, context.RequestAborted).ConfigureAwait(false);
-        await WriteAsync(context, ToDto(admission), Json.AdmissionDto).ConfigureAwait(false);
+        AdmissionRecord? admission = null;
+        await RunAsync(context, async () => admission = await vtn.Admissions.SetAsync(Route(context, "venName"), state, request.Fingerprint, context.RequestAborted).ConfigureAwait(false),
+            () => WriteAsync(context, ToDto(admission!), Json.AdmissionDto)).ConfigureAwait(false);
     }
 
     private static AdmissionDto ToDto(AdmissionRecord admission) =>
@@ -264,7 +261,10 @@ public static class OperatorEndpoints
         return null;
     }
 
-    /// <summary>Runs an operation and answers 204 (or <paramref name="onSuccess"/>), or the refusal as an <see cref="ErrorDto"/>.</summary>
+    /// <summary>
+    /// Runs an operation and answers 204 (or <paramref name="onSuccess"/>), or the refusal as an <see cref="ErrorDto"/>;
+    /// 503 with <c>Retry-After</c> when the database cannot be written now (the change was not stored).
+    /// </summary>
     private static async Task RunAsync(HttpContext context, Func<ValueTask> operation, Func<Task>? onSuccess = null)
     {
         try
@@ -282,6 +282,13 @@ public static class OperatorEndpoints
             await ErrorAsync(context, status, e.Code, e.Message).ConfigureAwait(false);
             return;
         }
+        catch (StoreUnavailableException e)
+        {
+            context.Response.Headers.RetryAfter = StoreRetryAfterSeconds;
+            await ErrorAsync(context, StatusCodes.Status503ServiceUnavailable, "503",
+                $"The database cannot be written now ({e.Describe()}); the change was not stored. Retry later.").ConfigureAwait(false);
+            return;
+        }
 
         if (onSuccess is null)
         {
@@ -297,6 +304,15 @@ public static class OperatorEndpoints
     {
         context.Response.ContentType = "application/json; charset=utf-8";
         return JsonSerializer.SerializeAsync(context.Response.Body, value, type, context.RequestAborted);
+    }
+
+    /// <summary>What <c>Retry-After</c> says when the database cannot be written: the OpenADR listener's default.</summary>
+    private const string StoreRetryAfterSeconds = "5";
+
+    private static Task NoContentAsync(HttpContext context)
+    {
+        context.Response.StatusCode = StatusCodes.Status204NoContent;
+        return Task.CompletedTask;
     }
 
     private static Task NotFoundAsync(HttpContext context, string message) => ErrorAsync(context, StatusCodes.Status404NotFound, "452", message);

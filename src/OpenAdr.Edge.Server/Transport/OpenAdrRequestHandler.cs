@@ -10,7 +10,9 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Primitives;
 using OpenAdr.Edge.Payloads;
+using OpenAdr.Edge.Payloads.Signatures;
 using OpenAdr.Edge.Vtn;
+using OpenAdr.Edge.Vtn.Storage;
 using OpenAdr.Edge.Xml;
 
 namespace OpenAdr.Edge.Server.Transport;
@@ -22,7 +24,15 @@ namespace OpenAdr.Edge.Server.Transport;
 internal sealed partial class OpenAdrRequestHandler(OpenAdrVtn vtn, OpenAdrTransportOptions options, ILogger<OpenAdrRequestHandler> logger, Observability.EdgeMetrics? metrics = null)
 {
     private const string XmlContentType = "application/xml; charset=utf-8";
+    private readonly XmlSignatureVerifier _verifier = new(new ReplayGuard(options.SignatureReplayWindow));
+    private readonly XmlSignatureSigner? _signer = options.SigningCertificate is { } certificate ? new XmlSignatureSigner(certificate) : null;
+
+    /// <summary>Under overload one line says so this often at most, with the count, rather than one line per refusal.</summary>
+    private static readonly TimeSpan s_overloadLogInterval = TimeSpan.FromSeconds(10);
+
     private int _inFlight;
+    private long _refusedSinceLogged;
+    private long _overloadLoggedAt;
 
     /// <summary>
     /// The request delegate. Not an async method itself: the common poll completes synchronously and costs no task,
@@ -52,7 +62,7 @@ internal sealed partial class OpenAdrRequestHandler(OpenAdrVtn vtn, OpenAdrTrans
         if (Interlocked.Increment(ref _inFlight) > options.MaxConcurrentRequests)
         {
             Interlocked.Decrement(ref _inFlight);
-            Log.Overloaded(logger, options.MaxConcurrentRequests);
+            LogOverloaded();
             context.Response.Headers.RetryAfter = options.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
             return PlainAsync(context, StatusCodes.Status503ServiceUnavailable, "Overloaded; retry later.");
         }
@@ -83,7 +93,37 @@ internal sealed partial class OpenAdrRequestHandler(OpenAdrVtn vtn, OpenAdrTrans
         ReadResult read;
         while (true)
         {
-            read = await body.ReadAsync(context.RequestAborted).ConfigureAwait(false);
+            try
+            {
+                read = await body.ReadAsync(context.RequestAborted).ConfigureAwait(false);
+            }
+            catch (BadHttpRequestException e)
+            {
+                // Kestrel's own refusals of the body (broken chunks, a body shorter than its Content-Length, one
+                // trickled below the minimum data rate): the client's fault, answered with Kestrel's status, not a 500.
+                Log.BadBody(logger, e.StatusCode, e.Message);
+                metrics?.Refused(e.StatusCode);
+                if (!context.Response.HasStarted)
+                {
+                    context.Response.StatusCode = e.StatusCode;
+                    context.Response.ContentLength = 0;
+                }
+
+                return;
+            }
+            catch (IOException e)
+            {
+                // The client went away while sending its body (a reset), or sent chunks Kestrel cannot size.
+                Log.ClientGone(logger, e.Message);
+                if (!context.Response.HasStarted)
+                {
+                    context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                    context.Response.ContentLength = 0;
+                }
+
+                return;
+            }
+
             if (read.Buffer.Length > options.MaxRequestBodyBytes)
             {
                 body.AdvanceTo(read.Buffer.End);
@@ -115,8 +155,33 @@ internal sealed partial class OpenAdrRequestHandler(OpenAdrVtn vtn, OpenAdrTrans
             return;
         }
 
+        var signature = default(XmlSignatureCheck);
+        if (buffers.Request.Signature is not null)
+        {
+            signature = VerifySignature(read.Buffer);
+            if (signature.Status is SignatureStatus.DigestMismatch or SignatureStatus.SignatureMismatch)
+            {
+                body.AdvanceTo(read.Buffer.End);
+                Log.InvalidSignature(logger, signature.Status);
+                await PlainAsync(context, StatusCodes.Status403Forbidden, "Invalid Signature").ConfigureAwait(false);
+                return;
+            }
+        }
+
         body.AdvanceTo(read.Buffer.End);
-        var answer = await vtn.HandleAsync(message, new VenRequestContext(service, ClientFingerprints.Of(context)), context.RequestAborted).ConfigureAwait(false);
+        OadrMessage? answer;
+        try
+        {
+            answer = await vtn.HandleAsync(message, new VenRequestContext(service, ClientFingerprints.Of(context), signature), context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (StoreUnavailableException e)
+        {
+            // Nothing was stored: the VEN sends it again later (the store logs when writing stops and when it resumes).
+            context.Response.Headers.RetryAfter = options.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await PlainAsync(context, StatusCodes.Status503ServiceUnavailable, $"The VTN cannot store data now ({e.Describe()}); retry later.").ConfigureAwait(false);
+            return;
+        }
+
         metrics?.Answered(OadrMessageNames.Of(message), answer is null ? "" : OadrMessageNames.Of(answer), answer is null ? "" : MessageNames.CodeOf(answer));
         if (answer is null)
         {
@@ -127,7 +192,53 @@ internal sealed partial class OpenAdrRequestHandler(OpenAdrVtn vtn, OpenAdrTrans
 
         buffers.Answer.OadrSignedObject.Message = answer;
         buffers.Answer.WriteDocument(buffers.Output);
+        if (_signer is not null && vtn.ExpectsXmlSignatures(message))
+        {
+            await WriteXmlAsync(context, Sign(buffers.Output.WrittenSpan)).ConfigureAwait(false);
+            return;
+        }
+
         await WriteXmlAsync(context, buffers.Output.WrittenMemory).ConfigureAwait(false);
+    }
+
+    /// <summary>Checks a signed request's XML signature over its exact bytes; the signer's certificate is reduced to its fingerprint.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private XmlSignatureCheck VerifySignature(ReadOnlySequence<byte> body)
+    {
+        byte[]? copy = null;
+        try
+        {
+            ReadOnlySpan<byte> document;
+            if (body.IsSingleSegment)
+            {
+                document = body.FirstSpan;
+            }
+            else
+            {
+                copy = ArrayPool<byte>.Shared.Rent((int)body.Length);
+                body.CopyTo(copy);
+                document = copy.AsSpan(0, (int)body.Length);
+            }
+
+            var result = _verifier.Verify(document);
+            using var signer = result.Signer;
+            return new XmlSignatureCheck(result.Status, signer is null ? null : Fingerprints.Of(signer));
+        }
+        finally
+        {
+            if (copy is not null)
+            {
+                ArrayPool<byte>.Shared.Return(copy);
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private ReadOnlyMemory<byte> Sign(ReadOnlySpan<byte> document)
+    {
+        var signed = new ArrayBufferWriter<byte>(document.Length + 4096);
+        _signer!.Sign(document, signed);
+        return signed.WrittenMemory;
     }
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
@@ -195,6 +306,24 @@ internal sealed partial class OpenAdrRequestHandler(OpenAdrVtn vtn, OpenAdrTrans
         return chosen;
     }
 
+    /// <summary>
+    /// Counts a refusal and logs at most one line per interval: at 10x overload a line per refused request would be
+    /// tens of thousands of lines a second, and writing them would take the CPU the accepted requests need.
+    /// </summary>
+    private void LogOverloaded()
+    {
+        Interlocked.Increment(ref _refusedSinceLogged);
+        var now = System.Diagnostics.Stopwatch.GetTimestamp();
+        var last = Interlocked.Read(ref _overloadLoggedAt);
+        if ((last != 0 && System.Diagnostics.Stopwatch.GetElapsedTime(last, now) < s_overloadLogInterval)
+            || Interlocked.CompareExchange(ref _overloadLoggedAt, now, last) != last)
+        {
+            return;
+        }
+
+        Log.Overloaded(logger, options.MaxConcurrentRequests, Interlocked.Exchange(ref _refusedSinceLogged, 0), s_overloadLogInterval.TotalSeconds);
+    }
+
     private static bool IsXml(string? contentType)
     {
         if (contentType is null)
@@ -250,13 +379,22 @@ internal sealed partial class OpenAdrRequestHandler(OpenAdrVtn vtn, OpenAdrTrans
         [LoggerMessage(3002, LogLevel.Information, "Content-Type '{ContentType}' is not UTF-8 XML: 406.")]
         public static partial void NotXml(ILogger logger, string contentType);
 
-        [LoggerMessage(3003, LogLevel.Warning, "More than {Limit} requests in flight: 503.")]
-        public static partial void Overloaded(ILogger logger, int limit);
+        [LoggerMessage(3003, LogLevel.Warning, "More than {Limit} requests in flight: {Refused} requests answered 503 since the last such line (one every {Seconds} s at most).")]
+        public static partial void Overloaded(ILogger logger, int limit, long refused, double seconds);
 
         [LoggerMessage(3004, LogLevel.Information, "A request body over {Limit} bytes: 413.")]
         public static partial void TooLarge(ILogger logger, int limit);
 
         [LoggerMessage(3005, LogLevel.Information, "Invalid OpenADR payload: {Reason} (406).")]
         public static partial void InvalidPayload(ILogger logger, string reason);
+
+        [LoggerMessage(3020, LogLevel.Warning, "A request's XML signature does not match its content ({Status}): 403.")]
+        public static partial void InvalidSignature(ILogger logger, SignatureStatus status);
+
+        [LoggerMessage(3006, LogLevel.Information, "The request body was refused: {Reason} ({Status}).")]
+        public static partial void BadBody(ILogger logger, int status, string reason);
+
+        [LoggerMessage(3007, LogLevel.Debug, "The request body broke off: {Reason} (400, if the client is still there).")]
+        public static partial void ClientGone(ILogger logger, string reason);
     }
 }

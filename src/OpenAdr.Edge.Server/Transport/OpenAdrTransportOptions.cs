@@ -1,3 +1,6 @@
+using System;
+using System.Security.Cryptography.X509Certificates;
+
 namespace OpenAdr.Edge.Server.Transport;
 
 /// <summary>How the OpenADR endpoints are served.</summary>
@@ -14,4 +17,10 @@ public sealed class OpenAdrTransportOptions
 
     /// <summary>The Retry-After a 503 carries, in seconds.</summary>
     public int RetryAfterSeconds { get; set; } = 5;
+
+    /// <summary>How far a signed message's ReplayProtect timestamp may be from the clock; its nonce is remembered this long (OpenLEADR: 5 s).</summary>
+    public TimeSpan SignatureReplayWindow { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>When set (with its private key), answers to VENs registered with oadrXmlSignature=true are signed with it.</summary>
+    public X509Certificate2? SigningCertificate { get; set; }
 }

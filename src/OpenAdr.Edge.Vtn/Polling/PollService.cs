@@ -22,7 +22,7 @@ internal sealed partial class PollService(OpenAdrVtn vtn, EventService events, R
     public bool TryAnswerFromMemory(OadrPoll poll, VenRequestContext context, out OadrMessage? answer)
     {
         answer = null;
-        if (!vtn.Vens.TryGet(poll.VenId, out var ven) || ven.Registration is not { } registered
+        if (!vtn.Vens.TryGet(poll.VenId, out var ven) || ven.Registration is not { } registered || registered.XmlSignature
             || (context.ClientFingerprint is { } presented && registered.Fingerprint is { } known && !Fingerprints.AreEqual(presented, known)))
         {
             return false;

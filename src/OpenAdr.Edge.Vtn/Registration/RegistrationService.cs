@@ -55,6 +55,12 @@ internal sealed partial class RegistrationService(OpenAdrVtn vtn)
                 return Error(create, ResponseCodes.NotRegisteredOrAuthorized, "The client certificate does not belong to this venID.");
             }
         }
+        else if (claimedVenId is not null && BelongsToAnotherCertificate(claimedVenId, context))
+        {
+            // A first registration with a pre-allocated venID that another VEN's certificate holds.
+            OpenAdrVtn.Log.FingerprintMismatch(vtn.Logger, claimedVenId);
+            return Error(create, ResponseCodes.NotRegisteredOrAuthorized, "The client certificate does not belong to this venID.");
+        }
 
         var handler = vtn.OnCreatePartyRegistration;
         if (handler is null)
@@ -78,6 +84,13 @@ internal sealed partial class RegistrationService(OpenAdrVtn vtn)
         if (reregistration)
         {
             accepted = new AcceptedRegistration(claimedVenId!, claimedRegistrationId!);
+        }
+        else if (BelongsToAnotherCertificate(accepted.VenId, context))
+        {
+            // The handler handed out a venID whose registration another certificate holds: taking it over would
+            // give this VEN the other's events and reports.
+            OpenAdrVtn.Log.FingerprintMismatch(vtn.Logger, accepted.VenId);
+            return Error(create, ResponseCodes.NotRegisteredOrAuthorized, "The client certificate does not belong to this venID.");
         }
 
         var ven = vtn.Vens.GetOrAdd(accepted.VenId);
@@ -126,6 +139,13 @@ internal sealed partial class RegistrationService(OpenAdrVtn vtn)
             ven.Gate.Release();
         }
     }
+
+    /// <summary>Whether a registered VEN holds <paramref name="venId"/> with another client certificate than the connection's.</summary>
+    private bool BelongsToAnotherCertificate(string venId, VenRequestContext context) =>
+        context.ClientFingerprint is { } presented
+        && vtn.Vens.TryGet(venId, out var existing)
+        && existing.Registration is { Fingerprint: { } known }
+        && !Fingerprints.AreEqual(presented, known);
 
     public async ValueTask<OadrMessage> CancelAsync(VenState ven, OadrCancelPartyRegistration cancel, CancellationToken cancellationToken)
     {

@@ -131,7 +131,12 @@ public sealed partial class SqliteVtnStore
             }
         }
 
-        public void Begin() => _begin.ExecuteNonQuery();
+        public void Begin()
+        {
+            // A rollback that failed earlier (an I/O error) may have left a transaction open.
+            RollbackIfActive();
+            _begin.ExecuteNonQuery();
+        }
 
         public void Commit() => _commit.ExecuteNonQuery();
 
@@ -140,7 +145,15 @@ public sealed partial class SqliteVtnStore
             // Some errors (disk full, I/O) make SQLite roll the transaction back itself.
             if (SQLitePCL.raw.sqlite3_get_autocommit(_connection.Handle) == 0)
             {
-                _rollback.ExecuteNonQuery();
+                try
+                {
+                    _rollback.ExecuteNonQuery();
+                }
+                catch (SqliteException)
+                {
+                    // Nothing was committed either way; Begin tries again before the next transaction, so the writer
+                    // lives on to write once the disk does.
+                }
             }
         }
 

@@ -30,6 +30,8 @@ public sealed partial class SqliteVtnStore : IVtnStore
 
     private readonly TaskCompletionSource _writerStopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Exception? _writerFailure;
+    private StoreUnavailableException? _writeFailure;
+    private long _failedSinceWritable;
     private long _transactionsCommitted;
     private int _disposed;
 
@@ -48,6 +50,12 @@ public sealed partial class SqliteVtnStore : IVtnStore
 
     /// <summary>Commits waiting for the writer to take them.</summary>
     internal int PendingCommits => _requests.Reader.Count;
+
+    /// <summary>
+    /// Why the last transaction failed, when it failed because the database cannot be written now (disk full,
+    /// read-only, I/O error); null while writes succeed. The next transaction that succeeds clears it.
+    /// </summary>
+    public StoreUnavailableException? WriteFailure => Volatile.Read(ref _writeFailure);
 
     /// <summary>
     /// Opens the store at <paramref name="path"/>, creating the file and its directories when they are missing and
@@ -166,7 +174,13 @@ public sealed partial class SqliteVtnStore : IVtnStore
             {
                 while (reader.TryRead(out var request))
                 {
-                    if (request.CancellationToken.IsCancellationRequested)
+                    if (request is WriterStatement statement)
+                    {
+                        WriteBatch(CollectionsMarshal.AsSpan(batch));
+                        batch.Clear();
+                        statement.Run(_writeConnection);
+                    }
+                    else if (request.CancellationToken.IsCancellationRequested)
                     {
                         request.TrySetCanceled(request.CancellationToken);
                     }
@@ -217,6 +231,11 @@ public sealed partial class SqliteVtnStore : IVtnStore
 
     private void WriteBatch(ReadOnlySpan<CommitRequest> batch)
     {
+        if (batch.IsEmpty)
+        {
+            return;
+        }
+
         var failure = TryWriteTransaction(batch);
         if (failure is null)
         {
@@ -235,14 +254,17 @@ public sealed partial class SqliteVtnStore : IVtnStore
 
         if (batch.Length == 1)
         {
-            Log.CommitFailed(_logger, batch[0].Changes.Count, failure);
-            batch[0].TrySetException(failure);
+            Fail(batch[0], failure);
             return;
         }
 
         // The grouped transaction is gone as a whole; give each commit its own so a neighbour's bad change does not
-        // fail it. This costs one fsync per commit, but only on this path.
-        Log.BatchFailed(_logger, batch.Length, failure);
+        // fail it (on a full disk, a small commit may still fit). This costs one fsync per commit, but only on this path.
+        if (failure is not StoreUnavailableException)
+        {
+            Log.BatchFailed(_logger, batch.Length, failure);
+        }
+
         for (var i = 0; i < batch.Length; i++)
         {
             var alone = batch.Slice(i, 1);
@@ -253,10 +275,21 @@ public sealed partial class SqliteVtnStore : IVtnStore
             }
             else
             {
-                Log.CommitFailed(_logger, alone[0].Changes.Count, aloneFailure);
-                alone[0].TrySetException(aloneFailure);
+                Fail(alone[0], aloneFailure);
             }
         }
+    }
+
+    private void Fail(CommitRequest request, Exception failure)
+    {
+        // A database that cannot be written is announced once when it starts and once when it ends (TryWriteTransaction),
+        // not at every commit it fails.
+        if (failure is not StoreUnavailableException)
+        {
+            Log.CommitFailed(_logger, request.Changes.Count, failure);
+        }
+
+        request.TrySetException(failure);
     }
 
     private Exception? TryWriteTransaction(ReadOnlySpan<CommitRequest> requests)
@@ -278,11 +311,45 @@ public sealed partial class SqliteVtnStore : IVtnStore
         catch (Exception exception)
         {
             _writeCommands.RollbackIfActive();
-            return exception;
+            var failure = StoreUnavailableException.Classify(exception, _path);
+            if (failure is StoreUnavailableException unavailable)
+            {
+                if (_writeFailure?.Reason != unavailable.Reason)
+                {
+                    Log.NotWritable(_logger, _path, unavailable.Describe(), unavailable.InnerException!.Message);
+                }
+
+                _failedSinceWritable++;
+                Volatile.Write(ref _writeFailure, unavailable);
+            }
+
+            return failure;
         }
 
         Interlocked.Increment(ref _transactionsCommitted);
+        if (_writeFailure is { } recovered)
+        {
+            Log.WritableAgain(_logger, _path, _failedSinceWritable, recovered.Describe());
+            _failedSinceWritable = 0;
+            Volatile.Write(ref _writeFailure, null);
+        }
+
         return null;
+    }
+
+    /// <summary>
+    /// Runs one SQL statement on the writer's connection, on the writer's thread, between two transactions: for tests
+    /// that make the database full (<c>PRAGMA max_page_count</c>) or read-only (<c>PRAGMA query_only</c>).
+    /// </summary>
+    internal Task ExecuteOnWriterAsync(string sql)
+    {
+        var statement = new WriterStatement(sql);
+        if (!_requests.Writer.TryWrite(statement))
+        {
+            ThrowClosed();
+        }
+
+        return statement.Task;
     }
 
     private static int CountChanges(ReadOnlySpan<CommitRequest> batch)
@@ -307,12 +374,30 @@ public sealed partial class SqliteVtnStore : IVtnStore
         }
     }
 
-    private sealed class CommitRequest(IReadOnlyList<StoreChange> changes, CancellationToken cancellationToken)
+    private class CommitRequest(IReadOnlyList<StoreChange> changes, CancellationToken cancellationToken)
         : TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)
     {
         public IReadOnlyList<StoreChange> Changes { get; } = changes;
 
         public CancellationToken CancellationToken { get; } = cancellationToken;
+    }
+
+    private sealed class WriterStatement(string sql) : CommitRequest([], default)
+    {
+        public void Run(SqliteConnection connection)
+        {
+            try
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = sql;
+                command.ExecuteNonQuery();
+                TrySetResult();
+            }
+            catch (SqliteException e)
+            {
+                TrySetException(e);
+            }
+        }
     }
 
     private static partial class Log
@@ -337,5 +422,11 @@ public sealed partial class SqliteVtnStore : IVtnStore
 
         [LoggerMessage(2006, LogLevel.Information, "Closed the VTN store {Path}")]
         public static partial void Closed(ILogger logger, string path);
+
+        [LoggerMessage(2007, LogLevel.Error, "The VTN store {Path} cannot be written ({Reason}: {Detail}); commits fail and VENs get 503 until a write succeeds")]
+        public static partial void NotWritable(ILogger logger, string path, string reason, string detail);
+
+        [LoggerMessage(2008, LogLevel.Information, "The VTN store {Path} is written again, after {Failed} failed transactions ({Reason})")]
+        public static partial void WritableAgain(ILogger logger, string path, long failed, string reason);
     }
 }

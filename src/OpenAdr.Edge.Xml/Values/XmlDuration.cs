@@ -167,6 +167,12 @@ public static class XmlDuration
                 return false;
             }
 
+            // Larger amounts are beyond TimeSpan anyway, and multiplying them would overflow decimal itself.
+            if (number > (decimal)TimeSpan.MaxValue.Ticks / unitTicks)
+            {
+                return false;
+            }
+
             if (!precise)
             {
                 precise = true;

@@ -33,11 +33,11 @@ internal sealed class TlsEdgeServer : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
-    public static async Task<TlsEdgeServer> StartAsync(TestPki pki)
+    public static async Task<TlsEdgeServer> StartAsync(TestPki pki, params string[] settings)
     {
         var directory = Path.Combine(Path.GetTempPath(), "openadr-edge-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
-        string[] args = ["--OpenAdr:Database", Path.Combine(directory, "vtn.db"), "--OpenAdr:Operator:Url", "http://127.0.0.1:0", "--Logging:LogLevel:Default", "Warning", .. pki.TlsArgs()];
+        string[] args = ["--OpenAdr:Database", Path.Combine(directory, "vtn.db"), "--OpenAdr:Operator:Url", "http://127.0.0.1:0", "--Logging:LogLevel:Default", "Warning", .. pki.TlsArgs(), .. settings];
         var app = await EdgeApp.BuildAsync(args);
         await app.StartAsync(TestContext.Current.CancellationToken);
 
@@ -117,6 +117,24 @@ internal sealed class TlsEdgeServer : IAsyncDisposable
         }
 
         public Task<OadrMessage> PostAsync(string service, OadrMessage message) => PostAsync(service, EdgeServer.Write(message));
+
+        /// <summary>The status and the body as they came, for answers that are not an OpenADR message (an empty 200).</summary>
+        public async Task<(System.Net.HttpStatusCode Status, byte[] Body)> SendAsync(string service, OadrMessage message)
+        {
+            using var content = new ByteArrayContent(EdgeServer.Write(message));
+            content.Headers.ContentType = MediaTypeHeaderValue.Parse("application/xml");
+            using var response = await _client.PostAsync(service, content, TestContext.Current.CancellationToken);
+            return (response.StatusCode, await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
+        }
+
+        /// <summary>Posts without expecting 200: the status and the body as they came.</summary>
+        public async Task<(System.Net.HttpStatusCode Status, byte[] Body)> PostRawAsync(string service, byte[] body)
+        {
+            using var content = new ByteArrayContent(body);
+            content.Headers.ContentType = MediaTypeHeaderValue.Parse("application/xml");
+            using var response = await _client.PostAsync(service, content, TestContext.Current.CancellationToken);
+            return (response.StatusCode, await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
+        }
 
         public void Dispose()
         {
