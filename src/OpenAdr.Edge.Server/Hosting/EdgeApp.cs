@@ -1,4 +1,5 @@
 using System;
+using System.Threading;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
@@ -104,6 +105,7 @@ public static partial class EdgeApp
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             Log.Started(logger, settings.VtnId, listeners.OpenAdrUrl?.ToString() ?? "?", listeners.OperatorUrl?.ToString() ?? "?", settings.DatabasePath);
+            ThreadPool.UnsafeQueueUserWorkItem(static _ => GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true), null);
             if (settings.Tls is null)
             {
                 OpenAdrTlsExtensions.WarnPlainHttp(logger);
