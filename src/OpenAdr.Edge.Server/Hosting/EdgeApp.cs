@@ -83,7 +83,12 @@ public static partial class EdgeApp
         var store = new MeasuredStore(await SqliteVtnStore.OpenAsync(settings.DatabasePath, startupLogging.CreateLogger<SqliteVtnStore>()).ConfigureAwait(false));
         builder.Services.AddSingleton(store);
         var vtn = await OpenAdrVtn.OpenAsync(
-            new VtnOptions { VtnId = settings.VtnId, RequestedPollFrequency = settings.PollFrequency },
+            new VtnOptions
+            {
+                VtnId = settings.VtnId,
+                RequestedPollFrequency = settings.PollFrequency,
+                ReportRetention = settings.ReportRetentionDays > 0 ? TimeSpan.FromDays(settings.ReportRetentionDays) : null,
+            },
             store,
             TimeProvider.System,
             startupLogging.CreateLogger<OpenAdrVtn>()).ConfigureAwait(false);

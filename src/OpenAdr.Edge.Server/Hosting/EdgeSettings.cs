@@ -32,6 +32,9 @@ public sealed record EdgeSettings(
     /// <summary>Larger OpenADR request bodies get 413 (<c>OpenAdr:MaxRequestBodyBytes</c>).</summary>
     public int MaxRequestBodyBytes { get; init; } = 1024 * 1024;
 
+    /// <summary>Days report data is kept before housekeeping deletes it (<c>OpenAdr:ReportRetentionDays</c>; 0 keeps it all).</summary>
+    public int ReportRetentionDays { get; init; } = 30;
+
     public const string Section = "OpenAdr";
 
     public static EdgeSettings From(IConfiguration configuration)
@@ -88,6 +91,7 @@ public sealed record EdgeSettings(
 
         var maxConcurrent = Count(section, "MaxConcurrentRequests", 4096, 0, errors);
         var maxBody = Count(section, "MaxRequestBodyBytes", 1024 * 1024, 1024, errors);
+        var retentionDays = Count(section, "ReportRetentionDays", 30, 0, errors);
         if (errors.Count > 0)
         {
             throw new InvalidOperationException("Invalid configuration: " + string.Join(" ", errors));
@@ -100,6 +104,7 @@ public sealed record EdgeSettings(
             OperatorToken = string.IsNullOrEmpty(operatorToken) ? null : operatorToken,
             MaxConcurrentRequests = maxConcurrent,
             MaxRequestBodyBytes = maxBody,
+            ReportRetentionDays = retentionDays,
         };
     }
 
