@@ -135,14 +135,14 @@ internal sealed partial class OptService(OpenAdrVtn vtn, EventService events)
     /// <summary>The opt's resources must be among the event's when the event names resources .</summary>
     private static bool WithinTargets(EiTarget opt, EiTarget eventTarget)
     {
-        if (eventTarget.ResourceIds.Count == 0)
+        if (eventTarget.ResourceIds is not { Count: > 0 } eventResources)
         {
             return true;
         }
 
-        foreach (var resource in opt.ResourceIds)
+        foreach (var resource in opt.ResourceIds ?? [])
         {
-            if (!eventTarget.ResourceIds.Contains(resource))
+            if (!eventResources.Contains(resource))
             {
                 return false;
             }
