@@ -59,6 +59,7 @@ internal static class MemoryFootprint
         var withReports = Heap();
         Report("telemetry offered and requested", withReports - withEvents, vens);
         Report("total", withReports - baseline, vens);
+        if (Environment.GetEnvironmentVariable("FOOTPRINT_PAUSE") is not null) { Console.WriteLine($"pid {Environment.ProcessId}"); Console.ReadLine(); }
         await vtn.DisposeAsync();
         Directory.Delete(directory, recursive: true);
     }

@@ -257,7 +257,7 @@ internal static class Emitter
                 continue;
             }
 
-            w.Line($"if (list{i}.Count > count{i})");
+            w.Line($"if ({(element.IsNullableList ? $"list{i} is not null && " : "")}list{i}.Count > count{i})");
             w.Open();
             w.Line($"list{i}.RemoveRange(count{i}, list{i}.Count - count{i});");
             w.Close();
@@ -341,9 +341,9 @@ internal static class Emitter
     {
         if (element.IsList)
         {
-            w.Line($"var item = count{i} < list{i}.Count ? list{i}[count{i}] as {choice.TypeName} : null;");
+            w.Line($"var item = {HasItem(element, i)} ? list{i}[count{i}] as {choice.TypeName} : null;");
             w.Line($"{choice.TypeName}.ReadXml(ref reader, ref item, context);");
-            EmitListStore(w, i, "item");
+            EmitListStore(w, element, i, "item");
             return;
         }
 
@@ -357,9 +357,9 @@ internal static class Emitter
         switch (element.ValueKind)
         {
             case ValueKind.Object when element.IsList:
-                w.Line($"var item = count{i} < list{i}.Count ? list{i}[count{i}] : null;");
+                w.Line($"var item = {HasItem(element, i)} ? list{i}[count{i}] : null;");
                 w.Line($"{element.TypeName}.ReadXml(ref reader, ref item, context);");
-                EmitListStore(w, i, "item");
+                EmitListStore(w, element, i, "item");
                 return;
             case ValueKind.Object:
                 w.Line($"{element.TypeName}.ReadXml(ref reader, ref child{i}, context);");
@@ -367,7 +367,7 @@ internal static class Emitter
                 return;
             case ValueKind.Raw when element.IsList:
                 w.Line($"var raw = reader.ReadRawElement().ToArray();");
-                EmitListStore(w, i, "raw");
+                EmitListStore(w, element, i, "raw");
                 return;
             case ValueKind.Raw:
                 w.Line($"value.{element.PropertyName} = reader.ReadRawElement().ToArray();");
@@ -390,7 +390,7 @@ internal static class Emitter
         if (element.IsList)
         {
             EmitParse(w, element, "text", $"var parsed", display);
-            EmitListStore(w, i, "parsed");
+            EmitListStore(w, element, i, "parsed");
         }
         else
         {
@@ -406,14 +406,29 @@ internal static class Emitter
         }
     }
 
-    private static void EmitListStore(SourceWriter w, int i, string local)
+    /// <summary>Whether the list read into holds an item at the current position (reading into a reused object).</summary>
+    private static string HasItem(MemberModel element, int i) =>
+        element.IsNullableList ? $"list{i} is not null && count{i} < list{i}.Count" : $"count{i} < list{i}.Count";
+
+    private static void EmitListStore(SourceWriter w, MemberModel element, int i, string local)
     {
-        w.Line($"if (count{i} < list{i}.Count)");
+        w.Line($"if ({HasItem(element, i)})");
         w.Open();
         w.Line($"list{i}[count{i}] = {local};");
         w.Close();
         w.Line("else");
         w.Open();
+        if (element.IsNullableList)
+        {
+            // A list nobody reads is never made: absent elements cost no empty list.
+            w.Line($"if (list{i} is null)");
+            w.Open();
+            w.Line($"list{i} = new();");
+            w.Line($"value.{element.PropertyName} = list{i};");
+            w.Close();
+            w.Line();
+        }
+
         w.Line($"list{i}.Add({local});");
         w.Close();
         w.Line();
@@ -564,6 +579,13 @@ internal static class Emitter
             var expression = "this." + element.PropertyName;
             if (element.IsList)
             {
+                if (element.IsNullableList)
+                {
+                    w.Line($"if ({expression} is {{ }} {local}List)");
+                    w.Open();
+                    expression = local + "List";
+                }
+
                 w.Line($"foreach (var {local} in {expression})");
                 w.Open();
                 expression = local;
@@ -577,6 +599,11 @@ internal static class Emitter
 
             EmitWriteElement(w, element, expression);
             if (element.IsList || !element.IsRequired)
+            {
+                w.Close();
+            }
+
+            if (element.IsNullableList)
             {
                 w.Close();
             }

@@ -54,6 +54,7 @@ internal sealed record MemberModel(
     ValueKind ValueKind,
     string TypeName,
     bool IsList,
+    bool IsNullableList,
     bool IsRequired,
     int MinOccurs,
     bool Intern,

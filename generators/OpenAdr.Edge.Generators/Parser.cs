@@ -134,6 +134,7 @@ internal static class Parser
 
         var propertyType = property.Type;
         var isList = false;
+        var nullableList = false;
         var required = true;
         if (propertyType is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
         {
@@ -144,6 +145,7 @@ internal static class Parser
         {
             propertyType = named.TypeArguments[0];
             isList = true;
+            nullableList = property.NullableAnnotation == NullableAnnotation.Annotated;
             required = false;
         }
         else if (propertyType.IsReferenceType && property.NullableAnnotation == NullableAnnotation.Annotated)
@@ -248,6 +250,7 @@ internal static class Parser
             valueKind.Value,
             FullName(propertyType),
             isList,
+            nullableList,
             required,
             minOccurs,
             intern,

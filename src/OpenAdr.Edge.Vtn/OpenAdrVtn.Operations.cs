@@ -78,9 +78,9 @@ public sealed partial class OpenAdrVtn
         descriptor.EventStatus = descriptor.EventStatus == EventStatus.None ? EventStatus.Far : descriptor.EventStatus;
         descriptor.CreatedDateTime = Now;
         descriptor.Priority ??= 0;
-        if (copy.EiEvent.EiTarget is { VenIds.Count: 0, ResourceIds.Count: 0, GroupIds.Count: 0, GroupNames.Count: 0, PartyIds.Count: 0, EndDeviceAssets.Count: 0 })
+        if (EventFactory.TargetsNothing(copy.EiEvent.EiTarget))
         {
-            copy.EiEvent.EiTarget.VenIds.Add(venId);
+            copy.EiEvent.EiTarget.VenIds = [venId];
         }
 
         await _events.AddAsync(venId, copy, callback, deliveryCallback, cancellationToken).ConfigureAwait(false);

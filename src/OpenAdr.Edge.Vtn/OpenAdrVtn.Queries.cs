@@ -88,7 +88,7 @@ public sealed partial class OpenAdrVtn
 
         lock (ven)
         {
-            return [.. ven.Opts.Values];
+            return ven.Opts is { } opts ? [.. opts.Values] : [];
         }
     }
 

@@ -50,11 +50,14 @@ public sealed partial class OpenAdrVtn : IAsyncDisposable
         _reports = new ReportService(this);
         _opts = new OptService(this, _events);
         _polls = new PollService(this, _events, _reports, _registration);
+        Retention = new ReportRetention(this);
     }
 
     public VtnOptions Options { get; }
 
     internal IVtnStore Store { get; }
+
+    internal ReportRetention Retention { get; }
 
     /// <summary>Admission decisions by VEN name, stored with everything else (for registration handlers to consult).</summary>
     public VenAdmissions Admissions { get; }
@@ -77,6 +80,11 @@ public sealed partial class OpenAdrVtn : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(store);
+        if (options.ReportRetention <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), "ReportRetention must be positive, or null to keep all report data.");
+        }
+
         var vtn = new OpenAdrVtn(options, store, time ?? TimeProvider.System, (ILogger?)logger ?? NullLogger.Instance);
         var state = await store.LoadAsync(cancellationToken).ConfigureAwait(false);
         vtn.Restore(state);
@@ -314,12 +322,13 @@ public sealed partial class OpenAdrVtn : IAsyncDisposable
         await Store.DisposeAsync().ConfigureAwait(false);
     }
 
-    /// <summary>Periodic work: completed events are announced once more, then dropped.</summary>
+    /// <summary>Periodic work: completed events are announced once more, then dropped; old report data is deleted.</summary>
     internal void RunHousekeeping()
     {
         try
         {
             _polls.AnnounceCompletedEvents();
+            Retention.Start();
         }
         catch (Exception e)
         {

@@ -22,4 +22,7 @@ public sealed class VtnOptions
 
     /// <summary>How often the VTN looks for events that completed, to report them once more and drop them.</summary>
     public TimeSpan HousekeepingInterval { get; init; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How long report data is kept (by when it arrived); housekeeping deletes older points. Null keeps everything.</summary>
+    public TimeSpan? ReportRetention { get; init; } = TimeSpan.FromDays(30);
 }

@@ -89,6 +89,12 @@ internal static class GoldenSources
 
             [XmlElement("target", Ns.Ei)]
             public SpecifierPayload? Target { get; set; }
+
+            [XmlElement("groupID", Ns.Ei)]
+            public List<string>? GroupIds { get; set; }
+
+            [XmlElement("related", Ns.Ei)]
+            public List<SpecifierPayload>? Related { get; set; }
         }
 
         [XmlType]

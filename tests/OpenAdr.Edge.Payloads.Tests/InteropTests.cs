@@ -116,7 +116,7 @@ public class InteropTests
         Assert.Equal(["0", "1"], signal.Intervals.Items.Select(i => i.Uid));
         Assert.Equal(period.DtStart, signal.Intervals.Items[0].DtStart);
         Assert.Equal(period.DtStart.AddMinutes(5), signal.Intervals.Items[1].DtStart);
-        var venIds = oadrEvent.EiEvent.EiTarget.VenIds;
+        var venIds = oadrEvent.EiEvent.EiTarget.VenIds ?? [];
         Assert.StartsWith("ven-", Assert.Single(venIds));
         if (file.StartsWith("variant-modify/", StringComparison.Ordinal))
         {

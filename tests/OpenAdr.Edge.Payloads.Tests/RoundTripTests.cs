@@ -137,3 +137,44 @@ public class RoundTripTests
         }
     }
 }
+
+public class NullableListTests
+{
+    private static EiTarget TargetOf(OadrPayload payload) => ((OadrDistributeEvent)payload.OadrSignedObject!.Message!).OadrEvents[0].EiEvent.EiTarget;
+
+    [Fact]
+    public void Target_lists_without_elements_stay_null_and_a_reused_target_keeps_only_what_the_new_document_has()
+    {
+        var payload = Samples.Create("oadrDistributeEvent");
+        var target = TargetOf(payload);
+        target.AggregatedPnodes = null;
+        target.EndDeviceAssets = null;
+        target.MeterAssets = null;
+        target.Pnodes = null;
+        target.ServiceAreas = null;
+        target.ServiceDeliveryPoints = null;
+        target.ServiceLocations = null;
+        target.TransportInterfaces = null;
+        target.GroupNames = null;
+        target.PartyIds = null;
+        target.VenIds = ["ven-1"];
+        target.ResourceIds = ["meter-1", "meter-2"];
+        target.GroupIds = [];
+
+        var read = TargetOf(Documents.Read(Documents.Write(payload)));
+
+        Assert.Equal(["ven-1"], read.VenIds);
+        Assert.Equal(["meter-1", "meter-2"], read.ResourceIds);
+        Assert.Null(read.GroupIds);
+        Assert.Null(read.EndDeviceAssets);
+        Assert.Null(read.PartyIds);
+
+        target.ResourceIds = null;
+        OadrPayload? reused = Documents.Read(Documents.Write(Samples.Create("oadrDistributeEvent")));
+        OadrPayload.ReadDocument(Documents.Write(payload), ref reused, new XmlReadContext(), Xml.XmlReaderOptions.Default);
+        var reusedTarget = TargetOf(reused);
+
+        Assert.Equal(["ven-1"], reusedTarget.VenIds);
+        Assert.True(reusedTarget.ResourceIds is null or [], "a list the new document lacks is left empty");
+    }
+}

@@ -4,48 +4,51 @@ using Ns = OpenAdr.Edge.Xml.Serialization.XmlNamespaces;
 
 namespace OpenAdr.Edge.Payloads;
 
-/// <summary>ei:eiTarget (EiTargetType): the resources an event, signal, opt or report applies to (also oadrDeviceClass, reportSubject, reportDataSource).</summary>
+/// <summary>
+/// ei:eiTarget (EiTargetType): the resources an event, signal, opt or report applies to (also oadrDeviceClass,
+/// reportSubject, reportDataSource). Each list is null until it has an item: a VTN keeps one target per event per VEN.
+/// </summary>
 [XmlType]
 public sealed partial class EiTarget
 {
     [XmlElement("aggregatedPnode", Ns.Power)]
-    public List<AggregatedPnode> AggregatedPnodes { get; set; } = [];
+    public List<AggregatedPnode>? AggregatedPnodes { get; set; }
 
     [XmlElement("endDeviceAsset", Ns.Power)]
-    public List<EndDeviceAsset> EndDeviceAssets { get; set; } = [];
+    public List<EndDeviceAsset>? EndDeviceAssets { get; set; }
 
     [XmlElement("meterAsset", Ns.Power)]
-    public List<MeterAsset> MeterAssets { get; set; } = [];
+    public List<MeterAsset>? MeterAssets { get; set; }
 
     [XmlElement("pnode", Ns.Power)]
-    public List<Pnode> Pnodes { get; set; } = [];
+    public List<Pnode>? Pnodes { get; set; }
 
     [XmlElement("serviceArea", Ns.Emix)]
-    public List<ServiceArea> ServiceAreas { get; set; } = [];
+    public List<ServiceArea>? ServiceAreas { get; set; }
 
     [XmlElement("serviceDeliveryPoint", Ns.Power)]
-    public List<ServiceDeliveryPoint> ServiceDeliveryPoints { get; set; } = [];
+    public List<ServiceDeliveryPoint>? ServiceDeliveryPoints { get; set; }
 
     [XmlElement("serviceLocation", Ns.Power)]
-    public List<ServiceLocation> ServiceLocations { get; set; } = [];
+    public List<ServiceLocation>? ServiceLocations { get; set; }
 
     [XmlElement("transportInterface", Ns.Power)]
-    public List<TransportInterface> TransportInterfaces { get; set; } = [];
+    public List<TransportInterface>? TransportInterfaces { get; set; }
 
     [XmlElement("groupID", Ns.Ei)]
-    public List<string> GroupIds { get; set; } = [];
+    public List<string>? GroupIds { get; set; }
 
     [XmlElement("groupName", Ns.Ei)]
-    public List<string> GroupNames { get; set; } = [];
+    public List<string>? GroupNames { get; set; }
 
     [XmlElement("resourceID", Ns.Ei)]
-    public List<string> ResourceIds { get; set; } = [];
+    public List<string>? ResourceIds { get; set; }
 
     [XmlElement("venID", Ns.Ei, Intern = true)]
-    public List<string> VenIds { get; set; } = [];
+    public List<string>? VenIds { get; set; }
 
     [XmlElement("partyID", Ns.Ei)]
-    public List<string> PartyIds { get; set; } = [];
+    public List<string>? PartyIds { get; set; }
 }
 
 /// <summary>power:aggregatedPnode: an aggregated pricing node (zone, hub, ...).</summary>

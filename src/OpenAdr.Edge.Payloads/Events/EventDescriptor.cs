@@ -8,7 +8,7 @@ namespace OpenAdr.Edge.Payloads;
 [XmlType]
 public sealed partial class EventDescriptor
 {
-    [XmlElement("eventID", Ns.Ei, Intern = true)]
+    [XmlElement("eventID", Ns.Ei)]
     public string EventId { get; set; } = "";
 
     [XmlElement("modificationNumber", Ns.Ei)]

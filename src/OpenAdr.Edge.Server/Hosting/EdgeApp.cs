@@ -4,6 +4,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
+using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -87,7 +88,12 @@ public static partial class EdgeApp
         builder.Services.AddSingleton(sqlite);
         builder.Services.AddSingleton(store);
         var vtn = await OpenAdrVtn.OpenAsync(
-            new VtnOptions { VtnId = settings.VtnId, RequestedPollFrequency = settings.PollFrequency },
+            new VtnOptions
+            {
+                VtnId = settings.VtnId,
+                RequestedPollFrequency = settings.PollFrequency,
+                ReportRetention = settings.ReportRetentionDays > 0 ? TimeSpan.FromDays(settings.ReportRetentionDays) : null,
+            },
             store,
             TimeProvider.System,
             startupLogging.CreateLogger<OpenAdrVtn>()).ConfigureAwait(false);
@@ -111,6 +117,7 @@ public static partial class EdgeApp
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             Log.Started(logger, settings.VtnId, listeners.OpenAdrUrl?.ToString() ?? "?", listeners.OperatorUrl?.ToString() ?? "?", settings.DatabasePath);
+            ThreadPool.UnsafeQueueUserWorkItem(static _ => GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true), null);
             if (settings.Tls is null)
             {
                 OpenAdrTlsExtensions.WarnPlainHttp(logger);

@@ -52,6 +52,8 @@ public sealed record EdgeSettings(
 
     /// <summary>Its private key, PEM, unencrypted (<c>OpenAdr:Signatures:Key</c>).</summary>
     public string? SigningKey { get; init; }
+    /// <summary>Days report data is kept before housekeeping deletes it (<c>OpenAdr:ReportRetentionDays</c>; 0 keeps it all).</summary>
+    public int ReportRetentionDays { get; init; } = 30;
 
     public const string Section = "OpenAdr";
 
@@ -126,6 +128,7 @@ public sealed record EdgeSettings(
             errors.Add("OpenAdr:Signatures:Certificate and OpenAdr:Signatures:Key go together: give both or neither.");
         }
 
+        var retentionDays = Count(section, "ReportRetentionDays", 30, 0, errors);
         if (errors.Count > 0)
         {
             throw new InvalidOperationException("Invalid configuration: " + string.Join(" ", errors));
@@ -145,6 +148,7 @@ public sealed record EdgeSettings(
             SignatureReplayWindow = replayWindow,
             SigningCertificate = string.IsNullOrEmpty(signingCertificate) ? null : signingCertificate,
             SigningKey = string.IsNullOrEmpty(signingKey) ? null : signingKey,
+            ReportRetentionDays = retentionDays,
         };
     }
 

@@ -185,32 +185,39 @@ internal static class EventFactory
         var target = new EiTarget();
         if (targets.Count == 0)
         {
-            target.VenIds.Add(venId);
+            target.VenIds = [venId];
             return target;
         }
 
         foreach (var t in targets)
         {
-            AddIf(target.VenIds, t.VenId);
-            AddIf(target.ResourceIds, t.ResourceId);
-            AddIf(target.GroupIds, t.GroupId);
-            AddIf(target.GroupNames, t.GroupName);
-            AddIf(target.PartyIds, t.PartyId);
+            target.VenIds = AddIf(target.VenIds, t.VenId);
+            target.ResourceIds = AddIf(target.ResourceIds, t.ResourceId);
+            target.GroupIds = AddIf(target.GroupIds, t.GroupId);
+            target.GroupNames = AddIf(target.GroupNames, t.GroupName);
+            target.PartyIds = AddIf(target.PartyIds, t.PartyId);
             if (t.EndDeviceAsset is { } asset)
             {
-                target.EndDeviceAssets.Add(new EndDeviceAsset { Mrid = asset });
+                (target.EndDeviceAssets ??= []).Add(new EndDeviceAsset { Mrid = asset });
             }
         }
 
         return target;
     }
 
-    private static void AddIf(List<string> list, string? id)
+    /// <summary>Whether the target names no VEN, resource, group, party or device class (the event then goes to the venID).</summary>
+    public static bool TargetsNothing(EiTarget target) =>
+        target.VenIds is null or [] && target.ResourceIds is null or [] && target.GroupIds is null or []
+        && target.GroupNames is null or [] && target.PartyIds is null or [] && target.EndDeviceAssets is null or [];
+
+    private static List<string>? AddIf(List<string>? list, string? id)
     {
         if (id is not null)
         {
-            list.Add(id);
+            (list ??= []).Add(id);
         }
+
+        return list;
     }
 
     private static void CheckSignalName(string signalName)

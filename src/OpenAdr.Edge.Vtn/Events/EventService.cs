@@ -120,7 +120,7 @@ internal sealed partial class EventService(OpenAdrVtn vtn)
                 throw UnknownEvent(venId, eventId);
             }
 
-            venEvent.Waiters.Add(waiter);
+            venEvent.AddWaiter(waiter);
         }
 
         return cancellationToken.CanBeCanceled ? waiter.Task.WaitAsync(cancellationToken) : waiter.Task;
@@ -258,7 +258,7 @@ internal sealed partial class EventService(OpenAdrVtn vtn)
                 lock (ven)
                 {
                     ven.Events.TryGetValue(eventId, out venEvent);
-                    recentlyClosed = venEvent is null && ven.RecentlyClosedEvents.TryGetValue(eventId, out closedModification);
+                    recentlyClosed = venEvent is null && ven.WasRecentlyClosed(eventId, out closedModification);
                 }
 
                 if (venEvent is null)
@@ -421,19 +421,7 @@ internal sealed partial class EventService(OpenAdrVtn vtn)
 
     private static void CompleteWaiters(VenEvent venEvent, OptType opt)
     {
-        TaskCompletionSource<OptType>[] waiters;
-        lock (venEvent.Waiters)
-        {
-            if (venEvent.Waiters.Count == 0)
-            {
-                return;
-            }
-
-            waiters = [.. venEvent.Waiters];
-            venEvent.Waiters.Clear();
-        }
-
-        foreach (var waiter in waiters)
+        foreach (var waiter in venEvent.TakeWaiters())
         {
             waiter.TrySetResult(opt);
         }

@@ -30,8 +30,30 @@ internal sealed class VenEvent(OadrEvent definition)
 
     public Func<ValueTask>? DeliveryCallback { get; set; }
 
-    /// <summary>Operators awaiting the next answer.</summary>
-    public List<TaskCompletionSource<OptType>> Waiters { get; } = [];
+    // Operators awaiting the next answer; rare, so created on demand.
+    private List<TaskCompletionSource<OptType>>? _waiters;
+
+    public void AddWaiter(TaskCompletionSource<OptType> waiter)
+    {
+        lock (this)
+        {
+            (_waiters ??= []).Add(waiter);
+        }
+    }
+
+    public TaskCompletionSource<OptType>[] TakeWaiters()
+    {
+        lock (this)
+        {
+            if (_waiters is not { Count: > 0 } waiters)
+            {
+                return [];
+            }
+
+            _waiters = null;
+            return [.. waiters];
+        }
+    }
 
     public EventRecord ToRecord(string venId, bool closed, DateTime now) =>
         new(venId, EventId, ModificationNumber, Cancelled, closed, EventDocuments.Write(Definition), now);

@@ -19,7 +19,7 @@ internal sealed partial class OptService(OpenAdrVtn vtn, EventService events)
         {
             var ven = vtn.Vens.GetOrAdd(record.VenId);
             var opt = Documents.Read<OadrCreateOpt>(record.Body);
-            ven.Opts[record.OptId] = opt;
+            ven.OptsToChange[record.OptId] = opt;
             // R-206 survives a restart: the open EiOpt answer outranks any oadrCreatedEvent stored after it.
             if (opt.QualifiedEventId is { } qualified && ven.Events.TryGetValue(qualified.EventId, out var venEvent))
             {
@@ -68,7 +68,7 @@ internal sealed partial class OptService(OpenAdrVtn vtn, EventService events)
             await vtn.CommitAsync(changes, cancellationToken).ConfigureAwait(false);
             lock (ven)
             {
-                ven.Opts[create.OptId] = create;
+                ven.OptsToChange[create.OptId] = create;
                 if (venEvent is not null)
                 {
                     venEvent.Opt = create.OptType;
@@ -103,7 +103,7 @@ internal sealed partial class OptService(OpenAdrVtn vtn, EventService events)
         {
             lock (ven)
             {
-                ven.Opts.TryGetValue(cancel.OptId, out opt);
+                opt = ven.Opts?.GetValueOrDefault(cancel.OptId);
             }
 
             if (opt is null)
@@ -115,7 +115,7 @@ internal sealed partial class OptService(OpenAdrVtn vtn, EventService events)
             await vtn.CommitAsync([new SaveOpt(new OptRecord(ven.VenId, cancel.OptId, Cancelled: true, Documents.Write(opt), vtn.Now))], cancellationToken).ConfigureAwait(false);
             lock (ven)
             {
-                ven.Opts.Remove(cancel.OptId);
+                ven.Opts?.Remove(cancel.OptId);
             }
         }
         finally
@@ -135,14 +135,14 @@ internal sealed partial class OptService(OpenAdrVtn vtn, EventService events)
     /// <summary>The opt's resources must be among the event's when the event names resources .</summary>
     private static bool WithinTargets(EiTarget opt, EiTarget eventTarget)
     {
-        if (eventTarget.ResourceIds.Count == 0)
+        if (eventTarget.ResourceIds is not { Count: > 0 } eventResources)
         {
             return true;
         }
 
-        foreach (var resource in opt.ResourceIds)
+        foreach (var resource in opt.ResourceIds ?? [])
         {
-            if (!eventTarget.ResourceIds.Contains(resource))
+            if (!eventResources.Contains(resource))
             {
                 return false;
             }

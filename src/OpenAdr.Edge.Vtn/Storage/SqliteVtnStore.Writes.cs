@@ -38,6 +38,7 @@ public sealed partial class SqliteVtnStore
         private readonly SqliteCommand _saveReportRequest;
         private readonly SqliteCommand _deleteReportRequest;
         private readonly SqliteCommand _appendReportData;
+        private readonly SqliteCommand _deleteReportData;
         private readonly SqliteCommand _saveOpt;
         private readonly SqliteCommand _saveQueueEntry;
         private readonly SqliteCommand _deleteQueueEntry;
@@ -105,6 +106,11 @@ public sealed partial class SqliteVtnStore
                     INSERT INTO report_data (ven_id, report_request_id, r_id, start, duration, value, status, received_at)
                     VALUES ($ven_id, $report_request_id, $r_id, $start, $duration, $value, $status, $received_at);
                     """);
+                // Rows arrive in id order, so the oldest are the first ids: the scan stops after $max rows.
+                _deleteReportData = Prepare("""
+                    DELETE FROM report_data
+                    WHERE id IN (SELECT id FROM report_data ORDER BY id LIMIT $max) AND received_at < $received_before;
+                    """);
                 _saveOpt = Prepare("""
                     INSERT INTO opt (ven_id, opt_id, cancelled, body, updated_at)
                     VALUES ($ven_id, $opt_id, $cancelled, $body, $updated_at)
@@ -164,6 +170,11 @@ public sealed partial class SqliteVtnStore
             {
                 case AppendReportData append:
                     AppendReportData(append.Points);
+                    break;
+                case DeleteReportData delete:
+                    _deleteReportData.Parameters[0].Value = delete.MaxRows;
+                    _deleteReportData.Parameters[1].Value = ToTicks(delete.ReceivedBefore);
+                    delete.Deleted = _deleteReportData.ExecuteNonQuery();
                     break;
                 case SaveEventResponse save:
                     SaveEventResponse(save.Response);

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 
 namespace OpenAdr.Edge.Vtn.Storage;
@@ -29,6 +30,12 @@ public sealed record SaveReportRequest(ReportRequestRecord Request) : StoreChang
 public sealed record DeleteReportRequest(string VenId, string ReportRequestId) : StoreChange;
 
 public sealed record AppendReportData(IReadOnlyList<ReportDataRecord> Points) : StoreChange;
+
+/// <summary>Deletes at most <see cref="MaxRows"/> of the oldest report data points received before the cutoff; the store sets <see cref="Deleted"/>.</summary>
+public sealed record DeleteReportData(DateTime ReceivedBefore, int MaxRows) : StoreChange
+{
+    public int Deleted { get; set; }
+}
 
 /// <summary>Inserts or replaces the opt (by venID and optID). Cancelled opts are not loaded at start.</summary>
 public sealed record SaveOpt(OptRecord Opt) : StoreChange;

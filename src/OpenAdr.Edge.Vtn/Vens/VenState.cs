@@ -49,11 +49,19 @@ internal sealed class VenState
 
     public VenReports Reports { get; } = new();
 
-    /// <summary>Open opts (oadrCreateOpt) by optID.</summary>
-    public Dictionary<string, OadrCreateOpt> Opts { get; } = new(System.StringComparer.Ordinal);
+    /// <summary>Open opts (oadrCreateOpt) by optID; null until the VEN sends one (most never do).</summary>
+    public Dictionary<string, OadrCreateOpt>? Opts { get; private set; }
 
-    /// <summary>Events closed lately, with their last modification number, so that a late acknowledgement is not an error.</summary>
-    public Dictionary<string, uint> RecentlyClosedEvents { get; } = new(System.StringComparer.Ordinal);
+    public Dictionary<string, OadrCreateOpt> OptsToChange => Opts ??= new(System.StringComparer.Ordinal);
+
+    /// <summary>Events closed lately, with their last modification number, so that a late acknowledgement is not an error; null until one closes.</summary>
+    private Dictionary<string, uint>? _recentlyClosedEvents;
+
+    public bool WasRecentlyClosed(string eventId, out uint modificationNumber)
+    {
+        modificationNumber = 0;
+        return _recentlyClosedEvents?.TryGetValue(eventId, out modificationNumber) == true;
+    }
 
     /// <summary>
     /// Step one of queueing a message with a state change (call with the gate held): reserves its place and adds
@@ -111,11 +119,12 @@ internal sealed class VenState
 
     public void RememberClosed(string eventId, uint modificationNumber)
     {
-        if (RecentlyClosedEvents.Count >= 64)
+        _recentlyClosedEvents ??= new(System.StringComparer.Ordinal);
+        if (_recentlyClosedEvents.Count >= 64)
         {
-            RecentlyClosedEvents.Clear();
+            _recentlyClosedEvents.Clear();
         }
 
-        RecentlyClosedEvents[eventId] = modificationNumber;
+        _recentlyClosedEvents[eventId] = modificationNumber;
     }
 }

@@ -6,8 +6,8 @@ namespace Golden.Report;
 partial class ReportRequest : global::OpenAdr.Edge.Xml.Serialization.IXmlElement<global::Golden.Report.ReportRequest>
 {
     private const ulong XmlRequiredChildren = 0x2C03BUL;
-    private const ulong XmlRepeatedChildren = 0x38000UL;
-    private static readonly string[] s_xmlChildNames = ["ei:reportRequestID", "xcal:dtstart", "xcal:duration", "ei:reportBackDuration", "ei:optType", "ei:reportName", "emix:marketContext", "ei:priority", "oadr:numDataSources", "ei:testEvent", "ei:value", "oadr:confidence", "oadr:accuracy", "espi:payloadBase64", "oadr:version", "ei:rID", "ei:optReason", "ei:specifierPayload", "ei:target"];
+    private const ulong XmlRepeatedChildren = 0x1B8000UL;
+    private static readonly string[] s_xmlChildNames = ["ei:reportRequestID", "xcal:dtstart", "xcal:duration", "ei:reportBackDuration", "ei:optType", "ei:reportName", "emix:marketContext", "ei:priority", "oadr:numDataSources", "ei:testEvent", "ei:value", "oadr:confidence", "oadr:accuracy", "espi:payloadBase64", "oadr:version", "ei:rID", "ei:optReason", "ei:specifierPayload", "ei:target", "ei:groupID", "ei:related"];
 
     /// <inheritdoc/>
     public static void ReadXml(ref global::OpenAdr.Edge.Xml.Utf8XmlReader reader, [global::System.Diagnostics.CodeAnalysis.NotNull] ref global::Golden.Report.ReportRequest? value, global::OpenAdr.Edge.Xml.Serialization.XmlReadContext context)
@@ -59,6 +59,10 @@ partial class ReportRequest : global::OpenAdr.Edge.Xml.Serialization.IXmlElement
         var count17 = 0;
         global::Golden.Report.SpecifierPayload? child18 = value.Target;
         value.Target = null;
+        var list19 = value.GroupIds;
+        var count19 = 0;
+        var list20 = value.Related;
+        var count20 = 0;
         var last = -1;
         while (reader.ReadToNextChild())
         {
@@ -161,6 +165,55 @@ partial class ReportRequest : global::OpenAdr.Edge.Xml.Serialization.IXmlElement
                             global::OpenAdr.Edge.Xml.Serialization.XmlSequence.InvalidValue(ref reader, "oadr:version", text);
                         }
                         value.Version = global::System.Text.Encoding.UTF8.GetString(text);
+                        continue;
+                    }
+
+                    if (global::System.MemoryExtensions.SequenceEqual(localName, "groupID"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://docs.oasis-open.org/ns/energyinterop/201110"u8))
+                    {
+                        global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 19, XmlRequiredChildren, XmlRepeatedChildren, "ReportRequest", s_xmlChildNames);
+                        global::OpenAdr.Edge.Xml.Serialization.XmlSequence.NoAttributes(ref reader, "ei:groupID");
+                        var text = reader.ReadElementText();
+                        var parsed = global::System.Text.Encoding.UTF8.GetString(text);
+                        if (list19 is not null && count19 < list19.Count)
+                        {
+                            list19[count19] = parsed;
+                        }
+                        else
+                        {
+                            if (list19 is null)
+                            {
+                                list19 = new();
+                                value.GroupIds = list19;
+                            }
+
+                            list19.Add(parsed);
+                        }
+
+                        count19++;
+                        continue;
+                    }
+
+                    if (global::System.MemoryExtensions.SequenceEqual(localName, "related"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://docs.oasis-open.org/ns/energyinterop/201110"u8))
+                    {
+                        global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 20, XmlRequiredChildren, XmlRepeatedChildren, "ReportRequest", s_xmlChildNames);
+                        var item = list20 is not null && count20 < list20.Count ? list20[count20] : null;
+                        global::Golden.Report.SpecifierPayload.ReadXml(ref reader, ref item, context);
+                        if (list20 is not null && count20 < list20.Count)
+                        {
+                            list20[count20] = item;
+                        }
+                        else
+                        {
+                            if (list20 is null)
+                            {
+                                list20 = new();
+                                value.Related = list20;
+                            }
+
+                            list20.Add(item);
+                        }
+
+                        count20++;
                         continue;
                     }
 
@@ -406,6 +459,14 @@ partial class ReportRequest : global::OpenAdr.Edge.Xml.Serialization.IXmlElement
         {
             list17.RemoveRange(count17, list17.Count - count17);
         }
+        if (list19 is not null && list19.Count > count19)
+        {
+            list19.RemoveRange(count19, list19.Count - count19);
+        }
+        if (list20 is not null && list20.Count > count20)
+        {
+            list20.RemoveRange(count20, list20.Count - count20);
+        }
     }
 
     /// <inheritdoc/>
@@ -507,6 +568,22 @@ partial class ReportRequest : global::OpenAdr.Edge.Xml.Serialization.IXmlElement
         if (this.Target is { } child19)
         {
             child19.WriteXml(ref writer, "ei:target"u8);
+        }
+        if (this.GroupIds is { } child20List)
+        {
+            foreach (var child20 in child20List)
+            {
+                writer.WriteRaw("<ei:groupID>"u8);
+                writer.WriteText(child20);
+                writer.WriteRaw("</ei:groupID>"u8);
+            }
+        }
+        if (this.Related is { } child21List)
+        {
+            foreach (var child21 in child21List)
+            {
+                child21.WriteXml(ref writer, "ei:related"u8);
+            }
         }
         writer.WriteEndTag(qualifiedName);
     }

@@ -164,8 +164,8 @@ public sealed class AddEventTests
         await harness.AddSimpleAsync("ven-1");
         var target = Assert.Single(harness.Vtn.GetEvents("ven-1")).EiEvent.EiTarget;
         Assert.Equal(["ven-1"], target.VenIds);
-        Assert.Empty(target.ResourceIds);
-        Assert.Empty(target.GroupIds);
+        Assert.Null(target.ResourceIds);
+        Assert.Null(target.GroupIds);
     }
 
     [Fact]
@@ -191,7 +191,7 @@ public sealed class AddEventTests
         Assert.Equal(["north"], target.GroupNames);
         Assert.Equal(["party-1"], target.PartyIds);
         Assert.Equal(["ven-1"], target.VenIds);
-        Assert.Equal("Thermostat", Assert.Single(target.EndDeviceAssets).Mrid);
+        Assert.Equal("Thermostat", Assert.Single(target.EndDeviceAssets!).Mrid);
     }
 
     [Fact]
@@ -202,7 +202,7 @@ public sealed class AddEventTests
             "ven-1", "SIMPLE", SignalType.Level, Simple(harness, TenMinutes, TenMinutes), target: new EventTarget(ResourceId: "meter-1"), cancellationToken: Ct);
         var target = Assert.Single(harness.Vtn.GetEvents("ven-1")).EiEvent.EiTarget;
         Assert.Equal(["meter-1"], target.ResourceIds);
-        Assert.Empty(target.VenIds);
+        Assert.Null(target.VenIds);
     }
 
     [Fact]
