@@ -54,7 +54,9 @@ public sealed class HttpTransportTests
     public async Task A_body_over_the_cap_gets_413()
     {
         await using var server = await EdgeServer.StartAsync();
-        var response = await server.PostAsync("OadrPoll", new byte[2 * 1024 * 1024]);
+        // Just over the cap: Kestrel answers before it has read the body and closes; a body much larger than the
+        // socket buffers could make the client's send fail before it reads the 413.
+        var response = await server.PostAsync("OadrPoll", new byte[1024 * 1024 + 1]);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
     }
 

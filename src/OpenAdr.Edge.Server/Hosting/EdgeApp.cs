@@ -4,7 +4,6 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
-using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -117,7 +116,8 @@ public static partial class EdgeApp
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             Log.Started(logger, settings.VtnId, listeners.OpenAdrUrl?.ToString() ?? "?", listeners.OperatorUrl?.ToString() ?? "?", settings.DatabasePath);
-            ThreadPool.UnsafeQueueUserWorkItem(static _ => GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true), null);
+            var upkeep = HeapUpkeep.Start();
+            app.Lifetime.ApplicationStopping.Register(upkeep.Dispose);
             if (settings.Tls is null)
             {
                 OpenAdrTlsExtensions.WarnPlainHttp(logger);
