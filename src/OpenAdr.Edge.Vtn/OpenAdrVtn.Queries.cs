@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using OpenAdr.Edge.Payloads;
 using OpenAdr.Edge.Vtn.Events;
+using OpenAdr.Edge.Vtn.Handlers;
 using OpenAdr.Edge.Vtn.Storage;
 
 namespace OpenAdr.Edge.Vtn;
@@ -14,8 +15,8 @@ public sealed record VenSummary(string VenId, VenRecord? Registration, DateTime?
 /// <summary>An open event of a VEN, as it would be sent now, with the VEN's latest answer.</summary>
 public sealed record EventSummary(string VenId, OadrEvent Event, OptType? Opt, EventResponseSource? OptSource);
 
-/// <summary>What a VEN offers and what the VTN asked of it.</summary>
-public sealed record ReportSummary(string VenId, OadrRegisterReport? Capabilities, IReadOnlyList<(OadrReportRequest Request, ReportRequestState State)> Requests);
+/// <summary>What a VEN offers (each data point of its latest METADATA) and what the VTN asked of it.</summary>
+public sealed record ReportSummary(string VenId, IReadOnlyList<ReportOffer> Offers, IReadOnlyList<(OadrReportRequest Request, ReportRequestState State)> Requests);
 
 public sealed partial class OpenAdrVtn
 {
@@ -74,7 +75,7 @@ public sealed partial class OpenAdrVtn
                 requests.Add((entry.Request, entry.State));
             }
 
-            return new ReportSummary(venId, ven.Reports.Capabilities, requests);
+            return new ReportSummary(venId, ven.Reports.Offers, requests);
         }
     }
 

@@ -221,13 +221,9 @@ public static class OperatorEndpoints
     private static ReportsDto ToDto(ReportSummary reports)
     {
         var offered = new List<OfferedPointDto>();
-        foreach (var report in reports.Capabilities?.OadrReports ?? [])
+        foreach (var offer in reports.Offers)
         {
-            foreach (var description in report.OadrReportDescriptions)
-            {
-                offered.Add(new OfferedPointDto(report.ReportSpecifierId, report.ReportName, description.RId,
-                    description.OadrSamplingRate?.OadrMinPeriod, description.OadrSamplingRate?.OadrMaxPeriod));
-            }
+            offered.Add(new OfferedPointDto(offer.ReportSpecifierId, offer.ReportName, offer.RId, Period(offer.MinSamplingInterval), Period(offer.MaxSamplingInterval)));
         }
 
         var requests = reports.Requests.Select(r => new ReportRequestDto(
@@ -235,6 +231,9 @@ public static class OperatorEndpoints
             r.Request.ReportSpecifier.ReportBackDuration, r.Request.ReportSpecifier.SpecifierPayloads.Select(p => p.RId).ToList(), r.State.ToString())).ToList();
         return new ReportsDto(reports.VenId, offered, requests);
     }
+
+    /// <summary>An offer without an oadrSamplingRate has no period (zero in the engine's form).</summary>
+    private static TimeSpan? Period(TimeSpan period) => period == TimeSpan.Zero ? null : period;
 
     private static OptDto ToDto(OadrCreateOpt opt) =>
         new(opt.OptId, opt.OptType.ToString(), opt.OptReason, opt.MarketContext, opt.QualifiedEventId?.EventId, opt.CreatedDateTime);

@@ -21,7 +21,7 @@ internal sealed partial class ReportService(OpenAdrVtn vtn)
     {
         foreach (var record in capabilities)
         {
-            vtn.Vens.GetOrAdd(record.VenId).Reports.Capabilities = Documents.Read<OadrRegisterReport>(record.Body);
+            vtn.Vens.GetOrAdd(record.VenId).Reports.Offers = OffersOf(record.VenId, Documents.Read<OadrRegisterReport>(record.Body));
         }
 
         foreach (var record in requests)
@@ -83,7 +83,7 @@ internal sealed partial class ReportService(OpenAdrVtn vtn)
             lock (ven)
             {
                 ven.Reports.Clear();
-                ven.Reports.Capabilities = register;
+                ven.Reports.Offers = OffersOf(ven.VenId, register);
                 foreach (var entry in entries)
                 {
                     ven.Reports.Requests[entry.Request.ReportRequestId] = entry;
@@ -410,7 +410,7 @@ internal sealed partial class ReportService(OpenAdrVtn vtn)
                     $"VEN '{ven.VenId}' offers no rID '{payload.RId}' in report '{specifier.ReportSpecifierId}' (R-300).");
             }
 
-            if (!WithinSamplingRate(offer.Description, specifier.Granularity))
+            if (!WithinSamplingRate(offer, specifier.Granularity))
             {
                 throw new VtnOperationException(ResponseCodes.InvalidData,
                     $"Granularity {specifier.Granularity} is outside the sampling range VEN '{ven.VenId}' offers for rID '{payload.RId}' (R-317).");
@@ -419,9 +419,9 @@ internal sealed partial class ReportService(OpenAdrVtn vtn)
     }
 
     /// <summary>Granularity 0 (one-shot and history requests) always fits; otherwise it lies within the offered range.</summary>
-    private static bool WithinSamplingRate(OadrReportDescription description, TimeSpan granularity) =>
-        granularity == TimeSpan.Zero || description.OadrSamplingRate is not { } rate
-        || (granularity >= rate.OadrMinPeriod && (rate.OadrMaxPeriod == TimeSpan.Zero || granularity <= rate.OadrMaxPeriod));
+    private static bool WithinSamplingRate(ReportOffer offer, TimeSpan granularity) =>
+        granularity == TimeSpan.Zero
+        || (granularity >= offer.MinSamplingInterval && (offer.MaxSamplingInterval == TimeSpan.Zero || granularity <= offer.MaxSamplingInterval));
 
     /// <summary>The handlers' choice for one offered report, grouped into one request per (granularity, report-back) pair.</summary>
     private async ValueTask<List<(TimeSpan Granularity, TimeSpan ReportBack, List<ReportRIdSubscription> Subscriptions)>> SubscribeAsync(string venId, OadrReport report)
@@ -447,7 +447,7 @@ internal sealed partial class ReportService(OpenAdrVtn vtn)
         foreach (var subscription in accepted)
         {
             var description = report.OadrReportDescriptions.Find(d => d.RId == subscription.RId);
-            if (description is null || !WithinSamplingRate(description, subscription.SamplingInterval))
+            if (description is null || !WithinSamplingRate(Offer(venId, report, description), subscription.SamplingInterval))
             {
                 Log.SubscriptionDeclined(vtn.Logger, venId, subscription.RId, subscription.SamplingInterval);
                 continue;
@@ -469,6 +469,20 @@ internal sealed partial class ReportService(OpenAdrVtn vtn)
     }
 
     private static bool IsTelemetry(string? reportName) => reportName is "METADATA_TELEMETRY_USAGE" or "METADATA_TELEMETRY_STATUS";
+
+    private static ReportOffer[] OffersOf(string venId, OadrRegisterReport register)
+    {
+        var offers = new List<ReportOffer>();
+        foreach (var report in register.OadrReports)
+        {
+            foreach (var description in report.OadrReportDescriptions)
+            {
+                offers.Add(Offer(venId, report, description));
+            }
+        }
+
+        return [.. offers];
+    }
 
     private static ReportOffer Offer(string venId, OadrReport report, OadrReportDescription description)
     {
@@ -589,7 +603,7 @@ internal sealed partial class ReportService(OpenAdrVtn vtn)
             return null;
         }
 
-        var subscription = await vtn.CallHandlerAsync(nameof(vtn.OnRegisterReport), () => compact(Offer(ven.VenId, offer.Report, offer.Description))).ConfigureAwait(false);
+        var subscription = await vtn.CallHandlerAsync(nameof(vtn.OnRegisterReport), () => compact(offer)).ConfigureAwait(false);
         if (subscription is null)
         {
             return null;

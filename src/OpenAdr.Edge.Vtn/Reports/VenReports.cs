@@ -9,7 +9,11 @@ namespace OpenAdr.Edge.Vtn.Reports;
 /// <summary>One VEN's report state: what it offers (its METADATA), what the VTN asked for, and where the data goes.</summary>
 internal sealed class VenReports
 {
-    public OadrRegisterReport? Capabilities { get; set; }
+    /// <summary>
+    /// The data points of the VEN's latest METADATA, in the compact form the handlers see (about a tenth of the
+    /// document's objects); the document itself is in the store.
+    /// </summary>
+    public IReadOnlyList<ReportOffer> Offers { get; set; } = [];
 
     public Dictionary<string, ReportRequestEntry> Requests { get; } = new(StringComparer.Ordinal);
 
@@ -18,27 +22,18 @@ internal sealed class VenReports
 
     public void Clear()
     {
-        Capabilities = null;
+        Offers = [];
         Requests.Clear();
         Callbacks.Clear();
     }
 
-    /// <summary>The description of an offered data point, and the report that offers it.</summary>
-    public (OadrReport Report, OadrReportDescription Description)? FindOffer(string reportSpecifierId, string rId)
+    public ReportOffer? FindOffer(string reportSpecifierId, string rId)
     {
-        foreach (var report in Capabilities?.OadrReports ?? [])
+        foreach (var offer in Offers)
         {
-            if (report.ReportSpecifierId != reportSpecifierId)
+            if (offer.RId == rId && offer.ReportSpecifierId == reportSpecifierId)
             {
-                continue;
-            }
-
-            foreach (var description in report.OadrReportDescriptions)
-            {
-                if (description.RId == rId)
-                {
-                    return (report, description);
-                }
+                return offer;
             }
         }
 

@@ -180,7 +180,7 @@ public sealed class AuthorizationTests(TestPki pki) : IClassFixture<TestPki>
             var opts = Vtn.GetOpts(VenIdB).Select(o => $"{o.OptId}/{o.OptType}");
             var data = await Vtn.ReadReportDataAsync(VenIdB, cancellationToken: Ct);
             return $"{ven.Registration}; last seen {ven.LastSeen:O}; queue {ven.QueueDepth}; events [{string.Join(", ", events)}]; "
-                + $"offered {reports?.Capabilities?.OadrReports.Count}; requests [{string.Join(", ", requests)}]; opts [{string.Join(", ", opts)}]; data {data.Count}";
+                + $"offered {reports?.Offers.Count}; requests [{string.Join(", ", requests)}]; opts [{string.Join(", ", opts)}]; data {data.Count}";
         }
 
         public async ValueTask DisposeAsync()
