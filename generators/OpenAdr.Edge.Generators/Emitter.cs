@@ -74,6 +74,21 @@ internal static class Emitter
         w.Line();
         w.Line($"public static bool IsDefined({Span} text) => TryParse(text, out _);");
         w.Line();
+        w.Line("/// <summary>The lexical value as a string without allocating, when <paramref name=\"text\"/> is exactly one of them.</summary>");
+        w.Line($"public static string? KnownString({Span} text)");
+        w.Open();
+        foreach (var member in model.Members)
+        {
+            w.Line($"if (global::System.MemoryExtensions.SequenceEqual(text, {Utf8(member.Value)}))");
+            w.Open();
+            w.Line($"return {Quote(member.Value)};");
+            w.Close();
+            w.Line();
+        }
+
+        w.Line("return null;");
+        w.Close();
+        w.Line();
         w.Line($"public static {Span} ToUtf8({model.FullName} value) => value switch");
         w.Open();
         foreach (var member in model.Members)
@@ -192,7 +207,7 @@ internal static class Emitter
         w.Line("while (reader.ReadToNextChild())");
         w.Open();
         w.Line("var localName = reader.LocalName;");
-        w.Line("var ns = reader.NamespaceUri;");
+        w.Line("var namespaceId = reader.NamespaceId;");
 
         // Children are told apart by the local name's length first, so an element is compared with one or two
         // candidate names, not with every child the type has.
@@ -292,12 +307,12 @@ internal static class Emitter
         if (model.Attributes.Count > 0)
         {
             w.Line("var attributeName = reader.GetAttributeLocalName(i);");
-            w.Line("var attributeNs = reader.GetAttributeNamespace(i);");
+            w.Line("var attributeNamespaceId = reader.GetAttributeNamespaceId(i);");
         }
 
         foreach (var attribute in model.Attributes)
         {
-            w.Line($"if (global::System.MemoryExtensions.SequenceEqual(attributeName, {Utf8(attribute.Name.LocalName)}) && global::System.MemoryExtensions.SequenceEqual(attributeNs, {Utf8(attribute.Name.Namespace)}))");
+            w.Line($"if (global::System.MemoryExtensions.SequenceEqual(attributeName, {Utf8(attribute.Name.LocalName)}) && {IsNamespace("attributeNamespaceId", "reader.GetAttributeNamespace(i)", attribute.Name.Namespace)})");
             w.Open();
             w.Line("var text = reader.GetAttributeValue(i);");
             // Attribute values (schemaVersion, Id) repeat on every message: pooling them keeps reads allocation-free.
@@ -328,9 +343,21 @@ internal static class Emitter
         }
     }
 
+    /// <summary>
+    /// OpenADR's namespaces are told apart by the number the reader gave their declaration, not by comparing URIs of
+    /// 20 to 60 bytes at every element; any other namespace is compared as bytes.
+    /// </summary>
+    private static string IsNamespace(string idExpression, string uriExpression, string uri)
+    {
+        var id = KnownNamespaces.IdOf(uri);
+        return id > 0
+            ? $"{idExpression} == {id}"
+            : $"global::System.MemoryExtensions.SequenceEqual({uriExpression}, {Utf8(uri)})";
+    }
+
     private static void EmitMatch(SourceWriter w, QualifiedName name)
     {
-        w.Line($"if (global::System.MemoryExtensions.SequenceEqual(localName, {Utf8(name.LocalName)}) && global::System.MemoryExtensions.SequenceEqual(ns, {Utf8(name.Namespace)}))");
+        w.Line($"if (global::System.MemoryExtensions.SequenceEqual(localName, {Utf8(name.LocalName)}) && {IsNamespace("namespaceId", "reader.NamespaceUri", name.Namespace)})");
         w.Open();
     }
 
@@ -378,7 +405,7 @@ internal static class Emitter
         w.Line($"{Sequence}.NoAttributes(ref reader, {Quote(display)});");
         if (element.Inner is { } inner)
         {
-            w.Line($"if (!reader.ReadToNextChild() || !global::System.MemoryExtensions.SequenceEqual(reader.LocalName, {Utf8(inner.LocalName)}) || !global::System.MemoryExtensions.SequenceEqual(reader.NamespaceUri, {Utf8(inner.Namespace)}))");
+            w.Line($"if (!reader.ReadToNextChild() || !global::System.MemoryExtensions.SequenceEqual(reader.LocalName, {Utf8(inner.LocalName)}) || !({IsNamespace("reader.NamespaceId", "reader.NamespaceUri", inner.Namespace)}))");
             w.Open();
             w.Line($"{Sequence}.MissingInner(ref reader, {Quote(element.Name.Qualified)}, {Quote(inner.Qualified)});");
             w.Close();
@@ -463,19 +490,30 @@ internal static class Emitter
                     w.Close();
                 }
 
+                var toString = member.Intern
+                    ? $"{target} = context.Strings.GetString({text});"
+                    : $"{target} = global::System.Text.Encoding.UTF8.GetString({text});";
                 if (member.RestrictionEnum is not null)
                 {
+                    // Values of the enumeration itself (schemaVersion "2.0b" in every message) take no lookup.
+                    w.Line($"if ({EnumHelper(member.RestrictionEnum)}.KnownString({text}) is {{ }} known)");
+                    w.Open();
+                    w.Line($"{target} = known;");
+                    w.Close();
+                    w.Line("else");
+                    w.Open();
                     var extension = member.ExtensionPrefix is null ? string.Empty
                         : $" && !{Value}.IsExtensionToken({text}, {Utf8(member.ExtensionPrefix)})";
                     w.Line($"if (!{EnumHelper(member.RestrictionEnum)}.IsDefined({text}){extension})");
                     w.Open();
                     w.Line(invalid);
                     w.Close();
+                    w.Line(toString);
+                    w.Close();
+                    return;
                 }
 
-                w.Line(member.Intern
-                    ? $"{target} = context.Strings.GetString({text});"
-                    : $"{target} = global::System.Text.Encoding.UTF8.GetString({text});");
+                w.Line(toString);
                 return;
             case ValueKind.Base64:
                 w.Line($"if (!{Value}.TryParseBase64({text}, out var parsedValue))");
@@ -686,7 +724,7 @@ internal static class Emitter
         w.Line($"private static void ReadRoot(ref {Reader} reader, {NotNull} ref {model.FullName}? value, {Context}? context)");
         w.Open();
         w.Line("reader.Read();");
-        w.Line($"if (!global::System.MemoryExtensions.SequenceEqual(reader.LocalName, {Utf8(root.LocalName)}) || !global::System.MemoryExtensions.SequenceEqual(reader.NamespaceUri, {Utf8(root.Namespace)}))");
+        w.Line($"if (!global::System.MemoryExtensions.SequenceEqual(reader.LocalName, {Utf8(root.LocalName)}) || !({IsNamespace("reader.NamespaceId", "reader.NamespaceUri", root.Namespace)}))");
         w.Open();
         w.Line($"reader.Fail(global::OpenAdr.Edge.Xml.XmlError.UnknownRootElement, {Quote("the root element must be " + root.Qualified + " in " + root.Namespace)});");
         w.Close();

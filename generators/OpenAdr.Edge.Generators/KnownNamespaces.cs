@@ -2,7 +2,7 @@ using System.Collections.Generic;
 
 namespace OpenAdr.Edge.Generators;
 
-/// <summary>The prefixes the writer gives OpenADR 2.0b namespaces (mirrors OpenAdr.Edge.Xml.Serialization.XmlNamespaces).</summary>
+/// <summary>The prefixes the writer gives OpenADR 2.0b namespaces (mirrors OpenAdr.Edge.Xml.Serialization.XmlNamespaces, in the same order: the order gives the ids).</summary>
 internal static class KnownNamespaces
 {
     public static readonly IReadOnlyList<KeyValuePair<string, string>> PrefixByUri =
@@ -21,6 +21,20 @@ internal static class KnownNamespaces
         new("http://www.w3.org/2005/Atom", "atom"),
         new("http://naesb.org/espi", "espi"),
     ];
+
+    /// <summary>The number the reader gives a declaration of <paramref name="uri"/> (its place in the list, from 1), 0 for others.</summary>
+    public static int IdOf(string uri)
+    {
+        for (var i = 0; i < PrefixByUri.Count; i++)
+        {
+            if (PrefixByUri[i].Key == uri)
+            {
+                return i + 1;
+            }
+        }
+
+        return 0;
+    }
 
     public static bool TryGetPrefix(string? uri, out string prefix)
     {

@@ -15,7 +15,7 @@ namespace OpenAdr.Edge.Xml;
 /// Spans it returns stay valid until the next call that moves the reader. Dispose it to return its
 /// pooled buffers (forgetting to only costs an allocation next time).
 /// </summary>
-public ref struct Utf8XmlReader
+public ref partial struct Utf8XmlReader
 {
 
     private static readonly SearchValues<byte> s_invalidControl = SearchValues.Create(
@@ -120,6 +120,9 @@ public ref struct Utf8XmlReader
 
     public readonly ReadOnlySpan<byte> NamespaceUri => BindingUri(_elementBinding);
 
+    /// <summary>Which OpenADR namespace the element is in (<see cref="Serialization.XmlNamespaces.Identify"/>), 0 for any other.</summary>
+    public readonly int NamespaceId => KnownNamespaceId(_elementBinding);
+
     public readonly int AttributeCount => _node == XmlNodeType.StartElement ? _attributeCount : 0;
 
     /// <summary>The current text node (after <see cref="Read"/> returned <see cref="XmlNodeType.Text"/>).</summary>
@@ -133,6 +136,8 @@ public ref struct Utf8XmlReader
     }
 
     public readonly ReadOnlySpan<byte> GetAttributeNamespace(int index) => BindingUri(_attributes[index].Binding);
+
+    public readonly int GetAttributeNamespaceId(int index) => KnownNamespaceId(_attributes[index].Binding);
 
     public ReadOnlySpan<byte> GetAttributeValue(int index)
     {
@@ -699,9 +704,14 @@ public ref struct Utf8XmlReader
             pos++;
             empty = false;
         }
+        else if (TryReplayTag(tagStart, nameLength, out var replayedEnd, out empty))
+        {
+            pos = replayedEnd;
+        }
         else
         {
             pos = ReadAttributes(pos, bindingsBefore, out empty);
+            RememberTag(tagStart, nameLength, pos, empty, bindingsBefore);
         }
 
         _pos = pos;
@@ -916,6 +926,7 @@ public ref struct Utf8XmlReader
         }
 
         var uri = BindingUri(binding);
+        binding.KnownId = Serialization.XmlNamespaces.Identify(uri);
         if (prefixLength > 0 && uri.IsEmpty)
         {
             Fail(XmlError.InvalidNamespaceDeclaration, offset, "a prefix cannot be bound to the empty namespace");
@@ -1436,6 +1447,7 @@ public ref struct Utf8XmlReader
         public byte[] Scratch = new byte[256];
         public byte[] NamespaceText = new byte[64];
         public ResolveCacheEntry[] ResolveCache = new ResolveCacheEntry[ResolveCacheSize];
+        public TagMemo?[] TagMemos = new TagMemo?[TagMemoCount];
 
         // Grows with every change of namespace bindings, in every document this thread reads, so a cache entry
         // from an earlier document or scope can never match.
@@ -1471,8 +1483,11 @@ public ref struct Utf8XmlReader
         public long Version;
     }
 
+    private readonly int KnownNamespaceId(int binding) => binding >= 0 ? _bindings[binding].KnownId : 0;
+
     private struct NamespaceBinding
     {
+        public byte KnownId;
         public int PrefixStart;
         public int PrefixLength;
         public int UriStart;

@@ -26,11 +26,11 @@ partial class ItemHolder : global::OpenAdr.Edge.Xml.Serialization.IXmlElement<gl
         while (reader.ReadToNextChild())
         {
             var localName = reader.LocalName;
-            var ns = reader.NamespaceUri;
+            var namespaceId = reader.NamespaceId;
             switch (localName.Length)
             {
                 case 7:
-                    if (global::System.MemoryExtensions.SequenceEqual(localName, "voltage"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://docs.oasis-open.org/ns/emix/2011/06/power"u8))
+                    if (global::System.MemoryExtensions.SequenceEqual(localName, "voltage"u8) && namespaceId == 5)
                     {
                         global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 0, XmlRequiredChildren, XmlRepeatedChildren, "ItemHolder", s_xmlChildNames);
                         var item = child0 as global::Golden.Choice.Voltage;
@@ -41,7 +41,7 @@ partial class ItemHolder : global::OpenAdr.Edge.Xml.Serialization.IXmlElement<gl
 
                     break;
                 case 9:
-                    if (global::System.MemoryExtensions.SequenceEqual(localName, "powerItem"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://docs.oasis-open.org/ns/emix/2011/06/power"u8))
+                    if (global::System.MemoryExtensions.SequenceEqual(localName, "powerItem"u8) && namespaceId == 5)
                     {
                         global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 0, XmlRequiredChildren, XmlRepeatedChildren, "ItemHolder", s_xmlChildNames);
                         var item = child0 as global::Golden.Choice.PowerItem;
@@ -50,7 +50,7 @@ partial class ItemHolder : global::OpenAdr.Edge.Xml.Serialization.IXmlElement<gl
                         continue;
                     }
 
-                    if (global::System.MemoryExtensions.SequenceEqual(localName, "powerReal"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://docs.oasis-open.org/ns/emix/2011/06/power"u8))
+                    if (global::System.MemoryExtensions.SequenceEqual(localName, "powerReal"u8) && namespaceId == 5)
                     {
                         global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 0, XmlRequiredChildren, XmlRepeatedChildren, "ItemHolder", s_xmlChildNames);
                         var item = child0 as global::Golden.Choice.PowerReal;

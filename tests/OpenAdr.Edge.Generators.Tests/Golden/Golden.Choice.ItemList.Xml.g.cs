@@ -27,11 +27,11 @@ partial class ItemList : global::OpenAdr.Edge.Xml.Serialization.IXmlElement<glob
         while (reader.ReadToNextChild())
         {
             var localName = reader.LocalName;
-            var ns = reader.NamespaceUri;
+            var namespaceId = reader.NamespaceId;
             switch (localName.Length)
             {
                 case 7:
-                    if (global::System.MemoryExtensions.SequenceEqual(localName, "voltage"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://docs.oasis-open.org/ns/emix/2011/06/power"u8))
+                    if (global::System.MemoryExtensions.SequenceEqual(localName, "voltage"u8) && namespaceId == 5)
                     {
                         global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 0, XmlRequiredChildren, XmlRepeatedChildren, "ItemList", s_xmlChildNames);
                         var item = count0 < list0.Count ? list0[count0] as global::Golden.Choice.Voltage : null;
@@ -51,7 +51,7 @@ partial class ItemList : global::OpenAdr.Edge.Xml.Serialization.IXmlElement<glob
 
                     break;
                 case 9:
-                    if (global::System.MemoryExtensions.SequenceEqual(localName, "powerItem"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://docs.oasis-open.org/ns/emix/2011/06/power"u8))
+                    if (global::System.MemoryExtensions.SequenceEqual(localName, "powerItem"u8) && namespaceId == 5)
                     {
                         global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 0, XmlRequiredChildren, XmlRepeatedChildren, "ItemList", s_xmlChildNames);
                         var item = count0 < list0.Count ? list0[count0] as global::Golden.Choice.PowerItem : null;
@@ -69,7 +69,7 @@ partial class ItemList : global::OpenAdr.Edge.Xml.Serialization.IXmlElement<glob
                         continue;
                     }
 
-                    if (global::System.MemoryExtensions.SequenceEqual(localName, "powerReal"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://docs.oasis-open.org/ns/emix/2011/06/power"u8))
+                    if (global::System.MemoryExtensions.SequenceEqual(localName, "powerReal"u8) && namespaceId == 5)
                     {
                         global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 0, XmlRequiredChildren, XmlRepeatedChildren, "ItemList", s_xmlChildNames);
                         var item = count0 < list0.Count ? list0[count0] as global::Golden.Choice.PowerReal : null;

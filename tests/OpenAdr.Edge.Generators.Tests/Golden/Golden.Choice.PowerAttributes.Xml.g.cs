@@ -25,11 +25,11 @@ partial class PowerAttributes : global::OpenAdr.Edge.Xml.Serialization.IXmlEleme
         while (reader.ReadToNextChild())
         {
             var localName = reader.LocalName;
-            var ns = reader.NamespaceUri;
+            var namespaceId = reader.NamespaceId;
             switch (localName.Length)
             {
                 case 5:
-                    if (global::System.MemoryExtensions.SequenceEqual(localName, "hertz"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://docs.oasis-open.org/ns/emix/2011/06/power"u8))
+                    if (global::System.MemoryExtensions.SequenceEqual(localName, "hertz"u8) && namespaceId == 5)
                     {
                         global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 0, XmlRequiredChildren, XmlRepeatedChildren, "PowerAttributes", s_xmlChildNames);
                         global::OpenAdr.Edge.Xml.Serialization.XmlSequence.NoAttributes(ref reader, "power:hertz");

@@ -26,11 +26,11 @@ partial class PowerReal : global::OpenAdr.Edge.Xml.Serialization.IXmlElement<glo
         while (reader.ReadToNextChild())
         {
             var localName = reader.LocalName;
-            var ns = reader.NamespaceUri;
+            var namespaceId = reader.NamespaceId;
             switch (localName.Length)
             {
                 case 15:
-                    if (global::System.MemoryExtensions.SequenceEqual(localName, "itemDescription"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://docs.oasis-open.org/ns/emix/2011/06/power"u8))
+                    if (global::System.MemoryExtensions.SequenceEqual(localName, "itemDescription"u8) && namespaceId == 5)
                     {
                         global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 0, XmlRequiredChildren, XmlRepeatedChildren, "PowerReal", s_xmlChildNames);
                         global::OpenAdr.Edge.Xml.Serialization.XmlSequence.NoAttributes(ref reader, "power:itemDescription");
@@ -39,7 +39,7 @@ partial class PowerReal : global::OpenAdr.Edge.Xml.Serialization.IXmlElement<glo
                         continue;
                     }
 
-                    if (global::System.MemoryExtensions.SequenceEqual(localName, "powerAttributes"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://docs.oasis-open.org/ns/emix/2011/06/power"u8))
+                    if (global::System.MemoryExtensions.SequenceEqual(localName, "powerAttributes"u8) && namespaceId == 5)
                     {
                         global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 1, XmlRequiredChildren, XmlRepeatedChildren, "PowerReal", s_xmlChildNames);
                         global::Golden.Choice.PowerAttributes.ReadXml(ref reader, ref child1, context);

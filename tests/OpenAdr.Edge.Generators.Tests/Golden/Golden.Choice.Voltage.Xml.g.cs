@@ -25,11 +25,11 @@ partial class Voltage : global::OpenAdr.Edge.Xml.Serialization.IXmlElement<globa
         while (reader.ReadToNextChild())
         {
             var localName = reader.LocalName;
-            var ns = reader.NamespaceUri;
+            var namespaceId = reader.NamespaceId;
             switch (localName.Length)
             {
                 case 11:
-                    if (global::System.MemoryExtensions.SequenceEqual(localName, "siScaleCode"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://docs.oasis-open.org/ns/emix/2011/06/siscale"u8))
+                    if (global::System.MemoryExtensions.SequenceEqual(localName, "siScaleCode"u8) && namespaceId == 6)
                     {
                         global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 0, XmlRequiredChildren, XmlRepeatedChildren, "Voltage", s_xmlChildNames);
                         global::OpenAdr.Edge.Xml.Serialization.XmlSequence.NoAttributes(ref reader, "scale:siScaleCode");

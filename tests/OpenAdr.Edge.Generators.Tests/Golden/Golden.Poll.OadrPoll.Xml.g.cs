@@ -17,8 +17,8 @@ partial class OadrPoll : global::OpenAdr.Edge.Xml.Serialization.IXmlElement<glob
         for (var i = 0; i < reader.AttributeCount; i++)
         {
             var attributeName = reader.GetAttributeLocalName(i);
-            var attributeNs = reader.GetAttributeNamespace(i);
-            if (global::System.MemoryExtensions.SequenceEqual(attributeName, "schemaVersion"u8) && global::System.MemoryExtensions.SequenceEqual(attributeNs, "http://docs.oasis-open.org/ns/energyinterop/201110"u8))
+            var attributeNamespaceId = reader.GetAttributeNamespaceId(i);
+            if (global::System.MemoryExtensions.SequenceEqual(attributeName, "schemaVersion"u8) && attributeNamespaceId == 2)
             {
                 var text = reader.GetAttributeValue(i);
                 value.SchemaVersion = context.Strings.GetString(text);
@@ -35,11 +35,11 @@ partial class OadrPoll : global::OpenAdr.Edge.Xml.Serialization.IXmlElement<glob
         while (reader.ReadToNextChild())
         {
             var localName = reader.LocalName;
-            var ns = reader.NamespaceUri;
+            var namespaceId = reader.NamespaceId;
             switch (localName.Length)
             {
                 case 5:
-                    if (global::System.MemoryExtensions.SequenceEqual(localName, "venID"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://docs.oasis-open.org/ns/energyinterop/201110"u8))
+                    if (global::System.MemoryExtensions.SequenceEqual(localName, "venID"u8) && namespaceId == 2)
                     {
                         global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 0, XmlRequiredChildren, XmlRepeatedChildren, "OadrPoll", s_xmlChildNames);
                         global::OpenAdr.Edge.Xml.Serialization.XmlSequence.NoAttributes(ref reader, "ei:venID");

@@ -27,6 +27,22 @@ public static class OptTypeXml
 
     public static bool IsDefined(global::System.ReadOnlySpan<byte> text) => TryParse(text, out _);
 
+    /// <summary>The lexical value as a string without allocating, when <paramref name="text"/> is exactly one of them.</summary>
+    public static string? KnownString(global::System.ReadOnlySpan<byte> text)
+    {
+        if (global::System.MemoryExtensions.SequenceEqual(text, "optIn"u8))
+        {
+            return "optIn";
+        }
+
+        if (global::System.MemoryExtensions.SequenceEqual(text, "optOut"u8))
+        {
+            return "optOut";
+        }
+
+        return null;
+    }
+
     public static global::System.ReadOnlySpan<byte> ToUtf8(global::Golden.Report.OptType value) => value switch
     {
         global::Golden.Report.OptType.OptIn => "optIn"u8,

@@ -27,6 +27,22 @@ public static class ReportNameEnumeratedXml
 
     public static bool IsDefined(global::System.ReadOnlySpan<byte> text) => TryParse(text, out _);
 
+    /// <summary>The lexical value as a string without allocating, when <paramref name="text"/> is exactly one of them.</summary>
+    public static string? KnownString(global::System.ReadOnlySpan<byte> text)
+    {
+        if (global::System.MemoryExtensions.SequenceEqual(text, "METADATA_TELEMETRY_USAGE"u8))
+        {
+            return "METADATA_TELEMETRY_USAGE";
+        }
+
+        if (global::System.MemoryExtensions.SequenceEqual(text, "TELEMETRY_USAGE"u8))
+        {
+            return "TELEMETRY_USAGE";
+        }
+
+        return null;
+    }
+
     public static global::System.ReadOnlySpan<byte> ToUtf8(global::Golden.Report.ReportNameEnumerated value) => value switch
     {
         global::Golden.Report.ReportNameEnumerated.MetadataTelemetryUsage => "METADATA_TELEMETRY_USAGE"u8,

@@ -17,8 +17,8 @@ partial class ReportRequest : global::OpenAdr.Edge.Xml.Serialization.IXmlElement
         for (var i = 0; i < reader.AttributeCount; i++)
         {
             var attributeName = reader.GetAttributeLocalName(i);
-            var attributeNs = reader.GetAttributeNamespace(i);
-            if (global::System.MemoryExtensions.SequenceEqual(attributeName, "count"u8) && global::System.MemoryExtensions.SequenceEqual(attributeNs, ""u8))
+            var attributeNamespaceId = reader.GetAttributeNamespaceId(i);
+            if (global::System.MemoryExtensions.SequenceEqual(attributeName, "count"u8) && global::System.MemoryExtensions.SequenceEqual(reader.GetAttributeNamespace(i), ""u8))
             {
                 var text = reader.GetAttributeValue(i);
                 if (!global::OpenAdr.Edge.Xml.XmlValue.TryParseInt32(text, out var parsedValue))
@@ -67,11 +67,11 @@ partial class ReportRequest : global::OpenAdr.Edge.Xml.Serialization.IXmlElement
         while (reader.ReadToNextChild())
         {
             var localName = reader.LocalName;
-            var ns = reader.NamespaceUri;
+            var namespaceId = reader.NamespaceId;
             switch (localName.Length)
             {
                 case 3:
-                    if (global::System.MemoryExtensions.SequenceEqual(localName, "rID"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://docs.oasis-open.org/ns/energyinterop/201110"u8))
+                    if (global::System.MemoryExtensions.SequenceEqual(localName, "rID"u8) && namespaceId == 2)
                     {
                         global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 15, XmlRequiredChildren, XmlRepeatedChildren, "ReportRequest", s_xmlChildNames);
                         global::OpenAdr.Edge.Xml.Serialization.XmlSequence.NoAttributes(ref reader, "ei:rID");
@@ -92,7 +92,7 @@ partial class ReportRequest : global::OpenAdr.Edge.Xml.Serialization.IXmlElement
 
                     break;
                 case 5:
-                    if (global::System.MemoryExtensions.SequenceEqual(localName, "value"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://docs.oasis-open.org/ns/energyinterop/201110"u8))
+                    if (global::System.MemoryExtensions.SequenceEqual(localName, "value"u8) && namespaceId == 2)
                     {
                         global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 10, XmlRequiredChildren, XmlRepeatedChildren, "ReportRequest", s_xmlChildNames);
                         global::OpenAdr.Edge.Xml.Serialization.XmlSequence.NoAttributes(ref reader, "ei:value");
@@ -108,7 +108,7 @@ partial class ReportRequest : global::OpenAdr.Edge.Xml.Serialization.IXmlElement
 
                     break;
                 case 6:
-                    if (global::System.MemoryExtensions.SequenceEqual(localName, "target"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://docs.oasis-open.org/ns/energyinterop/201110"u8))
+                    if (global::System.MemoryExtensions.SequenceEqual(localName, "target"u8) && namespaceId == 2)
                     {
                         global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 18, XmlRequiredChildren, XmlRepeatedChildren, "ReportRequest", s_xmlChildNames);
                         global::Golden.Report.SpecifierPayload.ReadXml(ref reader, ref child18, context);
@@ -118,11 +118,11 @@ partial class ReportRequest : global::OpenAdr.Edge.Xml.Serialization.IXmlElement
 
                     break;
                 case 7:
-                    if (global::System.MemoryExtensions.SequenceEqual(localName, "dtstart"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "urn:ietf:params:xml:ns:icalendar-2.0"u8))
+                    if (global::System.MemoryExtensions.SequenceEqual(localName, "dtstart"u8) && namespaceId == 7)
                     {
                         global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 1, XmlRequiredChildren, XmlRepeatedChildren, "ReportRequest", s_xmlChildNames);
                         global::OpenAdr.Edge.Xml.Serialization.XmlSequence.NoAttributes(ref reader, "xcal:dtstart");
-                        if (!reader.ReadToNextChild() || !global::System.MemoryExtensions.SequenceEqual(reader.LocalName, "date-time"u8) || !global::System.MemoryExtensions.SequenceEqual(reader.NamespaceUri, "urn:ietf:params:xml:ns:icalendar-2.0"u8))
+                        if (!reader.ReadToNextChild() || !global::System.MemoryExtensions.SequenceEqual(reader.LocalName, "date-time"u8) || !(reader.NamespaceId == 7))
                         {
                             global::OpenAdr.Edge.Xml.Serialization.XmlSequence.MissingInner(ref reader, "xcal:dtstart", "xcal:date-time");
                         }
@@ -141,7 +141,7 @@ partial class ReportRequest : global::OpenAdr.Edge.Xml.Serialization.IXmlElement
                         continue;
                     }
 
-                    if (global::System.MemoryExtensions.SequenceEqual(localName, "optType"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://docs.oasis-open.org/ns/energyinterop/201110"u8))
+                    if (global::System.MemoryExtensions.SequenceEqual(localName, "optType"u8) && namespaceId == 2)
                     {
                         global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 4, XmlRequiredChildren, XmlRepeatedChildren, "ReportRequest", s_xmlChildNames);
                         global::OpenAdr.Edge.Xml.Serialization.XmlSequence.NoAttributes(ref reader, "ei:optType");
@@ -155,7 +155,7 @@ partial class ReportRequest : global::OpenAdr.Edge.Xml.Serialization.IXmlElement
                         continue;
                     }
 
-                    if (global::System.MemoryExtensions.SequenceEqual(localName, "version"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://openadr.org/oadr-2.0b/2012/07"u8))
+                    if (global::System.MemoryExtensions.SequenceEqual(localName, "version"u8) && namespaceId == 1)
                     {
                         global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 14, XmlRequiredChildren, XmlRepeatedChildren, "ReportRequest", s_xmlChildNames);
                         global::OpenAdr.Edge.Xml.Serialization.XmlSequence.NoAttributes(ref reader, "oadr:version");
@@ -168,7 +168,7 @@ partial class ReportRequest : global::OpenAdr.Edge.Xml.Serialization.IXmlElement
                         continue;
                     }
 
-                    if (global::System.MemoryExtensions.SequenceEqual(localName, "groupID"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://docs.oasis-open.org/ns/energyinterop/201110"u8))
+                    if (global::System.MemoryExtensions.SequenceEqual(localName, "groupID"u8) && namespaceId == 2)
                     {
                         global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 19, XmlRequiredChildren, XmlRepeatedChildren, "ReportRequest", s_xmlChildNames);
                         global::OpenAdr.Edge.Xml.Serialization.XmlSequence.NoAttributes(ref reader, "ei:groupID");
@@ -193,7 +193,7 @@ partial class ReportRequest : global::OpenAdr.Edge.Xml.Serialization.IXmlElement
                         continue;
                     }
 
-                    if (global::System.MemoryExtensions.SequenceEqual(localName, "related"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://docs.oasis-open.org/ns/energyinterop/201110"u8))
+                    if (global::System.MemoryExtensions.SequenceEqual(localName, "related"u8) && namespaceId == 2)
                     {
                         global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 20, XmlRequiredChildren, XmlRepeatedChildren, "ReportRequest", s_xmlChildNames);
                         var item = list20 is not null && count20 < list20.Count ? list20[count20] : null;
@@ -219,11 +219,11 @@ partial class ReportRequest : global::OpenAdr.Edge.Xml.Serialization.IXmlElement
 
                     break;
                 case 8:
-                    if (global::System.MemoryExtensions.SequenceEqual(localName, "duration"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "urn:ietf:params:xml:ns:icalendar-2.0"u8))
+                    if (global::System.MemoryExtensions.SequenceEqual(localName, "duration"u8) && namespaceId == 7)
                     {
                         global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 2, XmlRequiredChildren, XmlRepeatedChildren, "ReportRequest", s_xmlChildNames);
                         global::OpenAdr.Edge.Xml.Serialization.XmlSequence.NoAttributes(ref reader, "xcal:duration");
-                        if (!reader.ReadToNextChild() || !global::System.MemoryExtensions.SequenceEqual(reader.LocalName, "duration"u8) || !global::System.MemoryExtensions.SequenceEqual(reader.NamespaceUri, "urn:ietf:params:xml:ns:icalendar-2.0"u8))
+                        if (!reader.ReadToNextChild() || !global::System.MemoryExtensions.SequenceEqual(reader.LocalName, "duration"u8) || !(reader.NamespaceId == 7))
                         {
                             global::OpenAdr.Edge.Xml.Serialization.XmlSequence.MissingInner(ref reader, "xcal:duration", "xcal:duration");
                         }
@@ -242,7 +242,7 @@ partial class ReportRequest : global::OpenAdr.Edge.Xml.Serialization.IXmlElement
                         continue;
                     }
 
-                    if (global::System.MemoryExtensions.SequenceEqual(localName, "priority"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://docs.oasis-open.org/ns/energyinterop/201110"u8))
+                    if (global::System.MemoryExtensions.SequenceEqual(localName, "priority"u8) && namespaceId == 2)
                     {
                         global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 7, XmlRequiredChildren, XmlRepeatedChildren, "ReportRequest", s_xmlChildNames);
                         global::OpenAdr.Edge.Xml.Serialization.XmlSequence.NoAttributes(ref reader, "ei:priority");
@@ -256,7 +256,7 @@ partial class ReportRequest : global::OpenAdr.Edge.Xml.Serialization.IXmlElement
                         continue;
                     }
 
-                    if (global::System.MemoryExtensions.SequenceEqual(localName, "accuracy"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://openadr.org/oadr-2.0b/2012/07"u8))
+                    if (global::System.MemoryExtensions.SequenceEqual(localName, "accuracy"u8) && namespaceId == 1)
                     {
                         global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 12, XmlRequiredChildren, XmlRepeatedChildren, "ReportRequest", s_xmlChildNames);
                         global::OpenAdr.Edge.Xml.Serialization.XmlSequence.NoAttributes(ref reader, "oadr:accuracy");
@@ -272,7 +272,7 @@ partial class ReportRequest : global::OpenAdr.Edge.Xml.Serialization.IXmlElement
 
                     break;
                 case 9:
-                    if (global::System.MemoryExtensions.SequenceEqual(localName, "testEvent"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://docs.oasis-open.org/ns/energyinterop/201110"u8))
+                    if (global::System.MemoryExtensions.SequenceEqual(localName, "testEvent"u8) && namespaceId == 2)
                     {
                         global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 9, XmlRequiredChildren, XmlRepeatedChildren, "ReportRequest", s_xmlChildNames);
                         global::OpenAdr.Edge.Xml.Serialization.XmlSequence.NoAttributes(ref reader, "ei:testEvent");
@@ -286,7 +286,7 @@ partial class ReportRequest : global::OpenAdr.Edge.Xml.Serialization.IXmlElement
                         continue;
                     }
 
-                    if (global::System.MemoryExtensions.SequenceEqual(localName, "optReason"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://docs.oasis-open.org/ns/energyinterop/201110"u8))
+                    if (global::System.MemoryExtensions.SequenceEqual(localName, "optReason"u8) && namespaceId == 2)
                     {
                         global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 16, XmlRequiredChildren, XmlRepeatedChildren, "ReportRequest", s_xmlChildNames);
                         global::OpenAdr.Edge.Xml.Serialization.XmlSequence.NoAttributes(ref reader, "ei:optReason");
@@ -312,20 +312,27 @@ partial class ReportRequest : global::OpenAdr.Edge.Xml.Serialization.IXmlElement
 
                     break;
                 case 10:
-                    if (global::System.MemoryExtensions.SequenceEqual(localName, "reportName"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://docs.oasis-open.org/ns/energyinterop/201110"u8))
+                    if (global::System.MemoryExtensions.SequenceEqual(localName, "reportName"u8) && namespaceId == 2)
                     {
                         global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 5, XmlRequiredChildren, XmlRepeatedChildren, "ReportRequest", s_xmlChildNames);
                         global::OpenAdr.Edge.Xml.Serialization.XmlSequence.NoAttributes(ref reader, "ei:reportName");
                         var text = reader.ReadElementText();
-                        if (!global::Golden.Report.ReportNameEnumeratedXml.IsDefined(text) && !global::OpenAdr.Edge.Xml.XmlValue.IsExtensionToken(text, "x-"u8))
+                        if (global::Golden.Report.ReportNameEnumeratedXml.KnownString(text) is { } known)
                         {
-                            global::OpenAdr.Edge.Xml.Serialization.XmlSequence.InvalidValue(ref reader, "ei:reportName", text);
+                            value.ReportName = known;
                         }
-                        value.ReportName = global::System.Text.Encoding.UTF8.GetString(text);
+                        else
+                        {
+                            if (!global::Golden.Report.ReportNameEnumeratedXml.IsDefined(text) && !global::OpenAdr.Edge.Xml.XmlValue.IsExtensionToken(text, "x-"u8))
+                            {
+                                global::OpenAdr.Edge.Xml.Serialization.XmlSequence.InvalidValue(ref reader, "ei:reportName", text);
+                            }
+                            value.ReportName = global::System.Text.Encoding.UTF8.GetString(text);
+                        }
                         continue;
                     }
 
-                    if (global::System.MemoryExtensions.SequenceEqual(localName, "confidence"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://openadr.org/oadr-2.0b/2012/07"u8))
+                    if (global::System.MemoryExtensions.SequenceEqual(localName, "confidence"u8) && namespaceId == 1)
                     {
                         global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 11, XmlRequiredChildren, XmlRepeatedChildren, "ReportRequest", s_xmlChildNames);
                         global::OpenAdr.Edge.Xml.Serialization.XmlSequence.NoAttributes(ref reader, "oadr:confidence");
@@ -341,7 +348,7 @@ partial class ReportRequest : global::OpenAdr.Edge.Xml.Serialization.IXmlElement
 
                     break;
                 case 13:
-                    if (global::System.MemoryExtensions.SequenceEqual(localName, "marketContext"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://docs.oasis-open.org/ns/emix/2011/06"u8))
+                    if (global::System.MemoryExtensions.SequenceEqual(localName, "marketContext"u8) && namespaceId == 4)
                     {
                         global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 6, XmlRequiredChildren, XmlRepeatedChildren, "ReportRequest", s_xmlChildNames);
                         global::OpenAdr.Edge.Xml.Serialization.XmlSequence.NoAttributes(ref reader, "emix:marketContext");
@@ -350,7 +357,7 @@ partial class ReportRequest : global::OpenAdr.Edge.Xml.Serialization.IXmlElement
                         continue;
                     }
 
-                    if (global::System.MemoryExtensions.SequenceEqual(localName, "payloadBase64"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://naesb.org/espi"u8))
+                    if (global::System.MemoryExtensions.SequenceEqual(localName, "payloadBase64"u8) && namespaceId == 13)
                     {
                         global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 13, XmlRequiredChildren, XmlRepeatedChildren, "ReportRequest", s_xmlChildNames);
                         global::OpenAdr.Edge.Xml.Serialization.XmlSequence.NoAttributes(ref reader, "espi:payloadBase64");
@@ -366,7 +373,7 @@ partial class ReportRequest : global::OpenAdr.Edge.Xml.Serialization.IXmlElement
 
                     break;
                 case 14:
-                    if (global::System.MemoryExtensions.SequenceEqual(localName, "numDataSources"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://openadr.org/oadr-2.0b/2012/07"u8))
+                    if (global::System.MemoryExtensions.SequenceEqual(localName, "numDataSources"u8) && namespaceId == 1)
                     {
                         global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 8, XmlRequiredChildren, XmlRepeatedChildren, "ReportRequest", s_xmlChildNames);
                         global::OpenAdr.Edge.Xml.Serialization.XmlSequence.NoAttributes(ref reader, "oadr:numDataSources");
@@ -382,7 +389,7 @@ partial class ReportRequest : global::OpenAdr.Edge.Xml.Serialization.IXmlElement
 
                     break;
                 case 15:
-                    if (global::System.MemoryExtensions.SequenceEqual(localName, "reportRequestID"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://docs.oasis-open.org/ns/energyinterop/201110"u8))
+                    if (global::System.MemoryExtensions.SequenceEqual(localName, "reportRequestID"u8) && namespaceId == 2)
                     {
                         global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 0, XmlRequiredChildren, XmlRepeatedChildren, "ReportRequest", s_xmlChildNames);
                         global::OpenAdr.Edge.Xml.Serialization.XmlSequence.NoAttributes(ref reader, "ei:reportRequestID");
@@ -393,7 +400,7 @@ partial class ReportRequest : global::OpenAdr.Edge.Xml.Serialization.IXmlElement
 
                     break;
                 case 16:
-                    if (global::System.MemoryExtensions.SequenceEqual(localName, "specifierPayload"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://docs.oasis-open.org/ns/energyinterop/201110"u8))
+                    if (global::System.MemoryExtensions.SequenceEqual(localName, "specifierPayload"u8) && namespaceId == 2)
                     {
                         global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 17, XmlRequiredChildren, XmlRepeatedChildren, "ReportRequest", s_xmlChildNames);
                         var item = count17 < list17.Count ? list17[count17] : null;
@@ -413,11 +420,11 @@ partial class ReportRequest : global::OpenAdr.Edge.Xml.Serialization.IXmlElement
 
                     break;
                 case 18:
-                    if (global::System.MemoryExtensions.SequenceEqual(localName, "reportBackDuration"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://docs.oasis-open.org/ns/energyinterop/201110"u8))
+                    if (global::System.MemoryExtensions.SequenceEqual(localName, "reportBackDuration"u8) && namespaceId == 2)
                     {
                         global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 3, XmlRequiredChildren, XmlRepeatedChildren, "ReportRequest", s_xmlChildNames);
                         global::OpenAdr.Edge.Xml.Serialization.XmlSequence.NoAttributes(ref reader, "ei:reportBackDuration");
-                        if (!reader.ReadToNextChild() || !global::System.MemoryExtensions.SequenceEqual(reader.LocalName, "duration"u8) || !global::System.MemoryExtensions.SequenceEqual(reader.NamespaceUri, "urn:ietf:params:xml:ns:icalendar-2.0"u8))
+                        if (!reader.ReadToNextChild() || !global::System.MemoryExtensions.SequenceEqual(reader.LocalName, "duration"u8) || !(reader.NamespaceId == 7))
                         {
                             global::OpenAdr.Edge.Xml.Serialization.XmlSequence.MissingInner(ref reader, "ei:reportBackDuration", "xcal:duration");
                         }

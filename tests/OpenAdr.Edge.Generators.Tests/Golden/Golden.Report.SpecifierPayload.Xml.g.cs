@@ -25,11 +25,11 @@ partial class SpecifierPayload : global::OpenAdr.Edge.Xml.Serialization.IXmlElem
         while (reader.ReadToNextChild())
         {
             var localName = reader.LocalName;
-            var ns = reader.NamespaceUri;
+            var namespaceId = reader.NamespaceId;
             switch (localName.Length)
             {
                 case 3:
-                    if (global::System.MemoryExtensions.SequenceEqual(localName, "rID"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://docs.oasis-open.org/ns/energyinterop/201110"u8))
+                    if (global::System.MemoryExtensions.SequenceEqual(localName, "rID"u8) && namespaceId == 2)
                     {
                         global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 0, XmlRequiredChildren, XmlRepeatedChildren, "SpecifierPayload", s_xmlChildNames);
                         global::OpenAdr.Edge.Xml.Serialization.XmlSequence.NoAttributes(ref reader, "ei:rID");

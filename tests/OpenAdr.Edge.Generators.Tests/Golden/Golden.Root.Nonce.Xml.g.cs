@@ -13,8 +13,8 @@ partial class Nonce : global::OpenAdr.Edge.Xml.Serialization.IXmlElement<global:
         for (var i = 0; i < reader.AttributeCount; i++)
         {
             var attributeName = reader.GetAttributeLocalName(i);
-            var attributeNs = reader.GetAttributeNamespace(i);
-            if (global::System.MemoryExtensions.SequenceEqual(attributeName, "algorithm"u8) && global::System.MemoryExtensions.SequenceEqual(attributeNs, ""u8))
+            var attributeNamespaceId = reader.GetAttributeNamespaceId(i);
+            if (global::System.MemoryExtensions.SequenceEqual(attributeName, "algorithm"u8) && global::System.MemoryExtensions.SequenceEqual(reader.GetAttributeNamespace(i), ""u8))
             {
                 var text = reader.GetAttributeValue(i);
                 value.Algorithm = context.Strings.GetString(text);

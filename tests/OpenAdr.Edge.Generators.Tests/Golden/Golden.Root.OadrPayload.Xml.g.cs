@@ -27,11 +27,11 @@ partial class OadrPayload : global::OpenAdr.Edge.Xml.Serialization.IXmlElement<g
         while (reader.ReadToNextChild())
         {
             var localName = reader.LocalName;
-            var ns = reader.NamespaceUri;
+            var namespaceId = reader.NamespaceId;
             switch (localName.Length)
             {
                 case 9:
-                    if (global::System.MemoryExtensions.SequenceEqual(localName, "Signature"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://www.w3.org/2000/09/xmldsig#"u8))
+                    if (global::System.MemoryExtensions.SequenceEqual(localName, "Signature"u8) && namespaceId == 9)
                     {
                         global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 0, XmlRequiredChildren, XmlRepeatedChildren, "OadrPayload", s_xmlChildNames);
                         value.Signature = reader.ReadRawElement().ToArray();
@@ -40,7 +40,7 @@ partial class OadrPayload : global::OpenAdr.Edge.Xml.Serialization.IXmlElement<g
 
                     break;
                 case 16:
-                    if (global::System.MemoryExtensions.SequenceEqual(localName, "oadrSignedObject"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://openadr.org/oadr-2.0b/2012/07"u8))
+                    if (global::System.MemoryExtensions.SequenceEqual(localName, "oadrSignedObject"u8) && namespaceId == 1)
                     {
                         global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 1, XmlRequiredChildren, XmlRepeatedChildren, "OadrPayload", s_xmlChildNames);
                         global::Golden.Root.OadrSignedObject.ReadXml(ref reader, ref child1, context);
@@ -119,7 +119,7 @@ partial class OadrPayload : global::OpenAdr.Edge.Xml.Serialization.IXmlElement<g
     private static void ReadRoot(ref global::OpenAdr.Edge.Xml.Utf8XmlReader reader, [global::System.Diagnostics.CodeAnalysis.NotNull] ref global::Golden.Root.OadrPayload? value, global::OpenAdr.Edge.Xml.Serialization.XmlReadContext? context)
     {
         reader.Read();
-        if (!global::System.MemoryExtensions.SequenceEqual(reader.LocalName, "oadrPayload"u8) || !global::System.MemoryExtensions.SequenceEqual(reader.NamespaceUri, "http://openadr.org/oadr-2.0b/2012/07"u8))
+        if (!global::System.MemoryExtensions.SequenceEqual(reader.LocalName, "oadrPayload"u8) || !(reader.NamespaceId == 1))
         {
             reader.Fail(global::OpenAdr.Edge.Xml.XmlError.UnknownRootElement, "the root element must be oadr:oadrPayload in http://openadr.org/oadr-2.0b/2012/07");
         }

@@ -17,8 +17,8 @@ partial class OadrSignedObject : global::OpenAdr.Edge.Xml.Serialization.IXmlElem
         for (var i = 0; i < reader.AttributeCount; i++)
         {
             var attributeName = reader.GetAttributeLocalName(i);
-            var attributeNs = reader.GetAttributeNamespace(i);
-            if (global::System.MemoryExtensions.SequenceEqual(attributeName, "Id"u8) && global::System.MemoryExtensions.SequenceEqual(attributeNs, "http://openadr.org/oadr-2.0b/2012/07"u8))
+            var attributeNamespaceId = reader.GetAttributeNamespaceId(i);
+            if (global::System.MemoryExtensions.SequenceEqual(attributeName, "Id"u8) && attributeNamespaceId == 1)
             {
                 var text = reader.GetAttributeValue(i);
                 value.Id = context.Strings.GetString(text);
@@ -36,11 +36,11 @@ partial class OadrSignedObject : global::OpenAdr.Edge.Xml.Serialization.IXmlElem
         while (reader.ReadToNextChild())
         {
             var localName = reader.LocalName;
-            var ns = reader.NamespaceUri;
+            var namespaceId = reader.NamespaceId;
             switch (localName.Length)
             {
                 case 5:
-                    if (global::System.MemoryExtensions.SequenceEqual(localName, "nonce"u8) && global::System.MemoryExtensions.SequenceEqual(ns, "http://openadr.org/oadr-2.0b/2012/07/xmldsig-properties"u8))
+                    if (global::System.MemoryExtensions.SequenceEqual(localName, "nonce"u8) && namespaceId == 10)
                     {
                         global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 0, XmlRequiredChildren, XmlRepeatedChildren, "OadrSignedObject", s_xmlChildNames);
                         global::Golden.Root.Nonce.ReadXml(ref reader, ref child0, context);
