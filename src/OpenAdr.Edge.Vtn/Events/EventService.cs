@@ -14,11 +14,15 @@ namespace OpenAdr.Edge.Vtn.Events;
 /// <summary>EiEvent: the events of each VEN, their snapshots (oadrDistributeEvent), and the VENs' answers (oadrCreatedEvent).</summary>
 internal sealed partial class EventService(OpenAdrVtn vtn)
 {
+    private readonly SharedEventParts _shared = new();
+
     public void Restore(IReadOnlyList<EventRecord> events, IReadOnlyList<EventResponseRecord> responses)
     {
         foreach (var record in events)
         {
-            vtn.Vens.GetOrAdd(record.VenId).Events[record.EventId] = new VenEvent(EventDocuments.Read(record.Body));
+            var definition = EventDocuments.Read(record.Body);
+            _shared.Share(definition);
+            vtn.Vens.GetOrAdd(record.VenId).Events.Set(new VenEvent(definition));
         }
 
         foreach (var response in responses)
@@ -34,7 +38,7 @@ internal sealed partial class EventService(OpenAdrVtn vtn)
     public async ValueTask AddAsync(string venId, OadrEvent definition, EventResponseCallback? callback, Func<ValueTask>? deliveryCallback, CancellationToken cancellationToken)
     {
         var ven = vtn.Vens.GetOrAdd(venId);
-        await ven.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await ven.EnterGateAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             var eventId = definition.EiEvent.EventDescriptor.EventId;
@@ -43,13 +47,14 @@ internal sealed partial class EventService(OpenAdrVtn vtn)
                 throw new VtnOperationException(ResponseCodes.InvalidId, $"VEN '{venId}' has an event '{eventId}' already (R-70).");
             }
 
+            _shared.Share(definition);
             var venEvent = new VenEvent(definition) { Callback = callback, DeliveryCallback = deliveryCallback };
             await PublishAsync(ven, venEvent, cancellationToken).ConfigureAwait(false);
             Log.EventAdded(vtn.Logger, eventId, venId);
         }
         finally
         {
-            ven.Gate.Release();
+            ven.ExitGate();
         }
     }
 
@@ -74,7 +79,7 @@ internal sealed partial class EventService(OpenAdrVtn vtn)
         }
         finally
         {
-            ven.Gate.Release();
+            ven.ExitGate();
         }
     }
 
@@ -95,12 +100,13 @@ internal sealed partial class EventService(OpenAdrVtn vtn)
             EventFactory.CheckRaw(copy);
             var changed = Revise(copy, status: copy.EiEvent.EventDescriptor.EventStatus == EventStatus.Cancelled ? EventStatus.Cancelled : EventStatus.Far);
             changed.EiEvent.EventDescriptor.ModificationNumber = venEvent.ModificationNumber + 1;
+            _shared.Share(changed);
             await PublishAsync(ven, venEvent, cancellationToken, changed).ConfigureAwait(false);
             Log.EventModified(vtn.Logger, eventId, venId, changed.EiEvent.EventDescriptor.ModificationNumber);
         }
         finally
         {
-            ven.Gate.Release();
+            ven.ExitGate();
         }
     }
 
@@ -244,7 +250,7 @@ internal sealed partial class EventService(OpenAdrVtn vtn)
         var changes = new List<StoreChange>();
         var applied = new List<(VenEvent Event, OptType Opt, uint ModificationNumber, bool Close, bool Changed)>();
         var withdrawn = new List<StoreChange>();
-        await ven.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await ven.EnterGateAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             var now = vtn.Now;
@@ -324,7 +330,7 @@ internal sealed partial class EventService(OpenAdrVtn vtn)
         }
         finally
         {
-            ven.Gate.Release();
+            ven.ExitGate();
         }
 
         vtn.CommitInBackground(withdrawn);
@@ -381,7 +387,7 @@ internal sealed partial class EventService(OpenAdrVtn vtn)
         lock (ven)
         {
             venEvent.Definition = definition;
-            ven.Events[record.EventId] = venEvent;
+            ven.Events.Set(venEvent);
         }
 
         vtn.CommitInBackground(ven.PublishMessage(reserved, QueuedMessageKind.DistributeEvent));
@@ -394,10 +400,10 @@ internal sealed partial class EventService(OpenAdrVtn vtn)
             throw UnknownEvent(venId, eventId);
         }
 
-        await ven.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await ven.EnterGateAsync(cancellationToken).ConfigureAwait(false);
         if (!ven.Events.TryGetValue(eventId, out var venEvent))
         {
-            ven.Gate.Release();
+            ven.ExitGate();
             throw UnknownEvent(venId, eventId);
         }
 
