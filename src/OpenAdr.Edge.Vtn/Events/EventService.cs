@@ -21,7 +21,7 @@ internal sealed partial class EventService(OpenAdrVtn vtn)
         foreach (var record in events)
         {
             var definition = EventDocuments.Read(record.Body);
-            _shared.Share(definition);
+            _shared.Share(definition, record.VenId);
             vtn.Vens.GetOrAdd(record.VenId).Events.Set(new VenEvent(definition));
         }
 
@@ -47,7 +47,7 @@ internal sealed partial class EventService(OpenAdrVtn vtn)
                 throw new VtnOperationException(ResponseCodes.InvalidId, $"VEN '{venId}' has an event '{eventId}' already (R-70).");
             }
 
-            _shared.Share(definition);
+            _shared.Share(definition, venId);
             var venEvent = new VenEvent(definition) { Callback = callback, DeliveryCallback = deliveryCallback };
             await PublishAsync(ven, venEvent, cancellationToken).ConfigureAwait(false);
             Log.EventAdded(vtn.Logger, eventId, venId);
@@ -94,13 +94,13 @@ internal sealed partial class EventService(OpenAdrVtn vtn)
                 throw new VtnOperationException(ResponseCodes.NotAllowed, $"Event '{eventId}' is {status}: the past does not change (R-20).");
             }
 
-            var copy = EventDocuments.Read(EventDocuments.Write(venEvent.Definition));
+            var copy = EventDocuments.Read(EventDocuments.Write(venEvent.Definition, venId));
             change(copy.EiEvent);
             copy.EiEvent.EventDescriptor.EventId = eventId;
             EventFactory.CheckRaw(copy);
             var changed = Revise(copy, status: copy.EiEvent.EventDescriptor.EventStatus == EventStatus.Cancelled ? EventStatus.Cancelled : EventStatus.Far);
             changed.EiEvent.EventDescriptor.ModificationNumber = venEvent.ModificationNumber + 1;
-            _shared.Share(changed);
+            _shared.Share(changed, venId);
             await PublishAsync(ven, venEvent, cancellationToken, changed).ConfigureAwait(false);
             Log.EventModified(vtn.Logger, eventId, venId, changed.EiEvent.EventDescriptor.ModificationNumber);
         }
@@ -142,7 +142,7 @@ internal sealed partial class EventService(OpenAdrVtn vtn)
             {
                 foreach (var (status, venEvent) in Ordered(ven, now))
                 {
-                    events.Add(Stamp(venEvent.Definition, status, now));
+                    events.Add(Stamp(venEvent.Definition, status, now, venId));
                 }
             }
         }
@@ -173,7 +173,7 @@ internal sealed partial class EventService(OpenAdrVtn vtn)
         var events = new List<OadrEvent>(ordered.Count);
         foreach (var (status, venEvent) in ordered)
         {
-            events.Add(Stamp(venEvent.Definition, status, now));
+            events.Add(Stamp(venEvent.Definition, status, now, ven.VenId));
             if (venEvent.DeliveryCallback is { } delivered)
             {
                 deliveries.Add(delivered);
@@ -380,7 +380,7 @@ internal sealed partial class EventService(OpenAdrVtn vtn)
         var now = vtn.Now;
         var definition = changed ?? venEvent.Definition;
         var record = new EventRecord(ven.VenId, definition.EiEvent.EventDescriptor.EventId, definition.EiEvent.EventDescriptor.ModificationNumber,
-            definition.EiEvent.EventDescriptor.EventStatus == EventStatus.Cancelled, Closed: false, EventDocuments.Write(definition), now);
+            definition.EiEvent.EventDescriptor.EventStatus == EventStatus.Cancelled, Closed: false, EventDocuments.Write(definition, ven.VenId), now);
         var changes = new List<StoreChange> { new SaveEvent(record) };
         var reserved = ven.ReserveMessage(QueuedMessageKind.DistributeEvent, null, changes);
         await vtn.CommitAsync(changes, cancellationToken).ConfigureAwait(false);
@@ -457,15 +457,15 @@ internal sealed partial class EventService(OpenAdrVtn vtn)
     /// The event as sent now: its status from the clock, and the payload's creation time (R-115: the same for every
     /// event of one payload). The definition itself is shared, not copied: only the descriptor differs.
     /// </summary>
-    private static OadrEvent Stamp(OadrEvent definition, EventStatus status, DateTime now)
+    private static OadrEvent Stamp(OadrEvent definition, EventStatus status, DateTime now, string venId)
     {
         var descriptor = Clone(definition.EiEvent.EventDescriptor);
         descriptor.EventStatus = status;
         descriptor.CreatedDateTime = now;
-        return WithDescriptor(definition, descriptor);
+        return WithDescriptor(definition, descriptor, OwnTarget.WrittenOut(definition.EiEvent.EiTarget, venId));
     }
 
-    private static OadrEvent WithDescriptor(OadrEvent definition, EventDescriptor descriptor) => new()
+    private static OadrEvent WithDescriptor(OadrEvent definition, EventDescriptor descriptor, EiTarget? target = null) => new()
     {
         OadrResponseRequired = definition.OadrResponseRequired,
         EiEvent = new EiEvent
@@ -473,7 +473,7 @@ internal sealed partial class EventService(OpenAdrVtn vtn)
             EventDescriptor = descriptor,
             EiActivePeriod = definition.EiEvent.EiActivePeriod,
             EiEventSignals = definition.EiEvent.EiEventSignals,
-            EiTarget = definition.EiEvent.EiTarget,
+            EiTarget = target ?? definition.EiEvent.EiTarget,
         },
     };
 

@@ -27,10 +27,11 @@ internal sealed class SharedEventParts
     private readonly RecentValues<string> _identifiers = new(64, StringComparer.Ordinal);
 
     /// <summary>
-    /// Points the event's parts at equal ones seen lately. Call only with a definition that is not published yet: it
-    /// is changed in place (with equal parts, so that even a part some other VEN holds would only look the same).
+    /// Points the event's parts at equal ones seen lately, and a target naming only <paramref name="venId"/> at
+    /// <see cref="OwnTarget.Marker"/>. Call only with a definition that is not published yet: it is changed in place
+    /// (with equal parts, so that even a part some other VEN holds would only look the same).
     /// </summary>
-    public void Share(OadrEvent definition)
+    public void Share(OadrEvent definition, string venId)
     {
         var eiEvent = definition.EiEvent;
         var descriptor = eiEvent.EventDescriptor;
@@ -64,7 +65,35 @@ internal sealed class SharedEventParts
         }
 
         eiEvent.EiEventSignals = signals;
-        eiEvent.EiTarget = Share(_targets, eiEvent.EiTarget, "target"u8);
+        eiEvent.EiTarget = IsOwn(eiEvent.EiTarget, venId) ? OwnTarget.Marker : Share(_targets, eiEvent.EiTarget, "target"u8);
+    }
+
+    /// <summary>Whether the target names the VEN's venID and nothing else (compared as XML: eiTarget has many lists).</summary>
+    private static bool IsOwn(EiTarget target, string venId)
+    {
+        if (ReferenceEquals(target, OwnTarget.Marker))
+        {
+            return true;
+        }
+
+        if (target.VenIds is not [var only] || only != venId)
+        {
+            return false;
+        }
+
+        var own = Xml(OwnTarget.For(venId)).ToArray();
+        return Xml(target).SequenceEqual(own);
+    }
+
+    private static ReadOnlySpan<byte> Xml<T>(T part, ReadOnlySpan<byte> kind = default)
+        where T : class, IXmlElement<T>
+    {
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(1024);
+        buffer.ResetWrittenCount();
+        var writer = new Utf8XmlWriter(buffer);
+        part.WriteXml(ref writer, kind.IsEmpty ? "part"u8 : kind);
+        writer.Flush();
+        return buffer.WrittenSpan;
     }
 
     private string? Text(string? text) => text is null ? null : _texts.Share(text);
@@ -72,12 +101,7 @@ internal sealed class SharedEventParts
     private static T Share<T>(Part?[] slots, T part, ReadOnlySpan<byte> kind)
         where T : class, IXmlElement<T>
     {
-        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(1024);
-        buffer.ResetWrittenCount();
-        var writer = new Utf8XmlWriter(buffer);
-        part.WriteXml(ref writer, kind);
-        writer.Flush();
-        var xml = buffer.WrittenSpan;
+        var xml = Xml(part, kind);
         var hash = new HashCode();
         hash.AddBytes(xml);
         ref var slot = ref slots[hash.ToHashCode() & (slots.Length - 1)];

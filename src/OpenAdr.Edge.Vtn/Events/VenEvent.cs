@@ -59,5 +59,5 @@ internal sealed class VenEvent(OadrEvent definition)
     }
 
     public EventRecord ToRecord(string venId, bool closed, DateTime now) =>
-        new(venId, EventId, ModificationNumber, Cancelled, closed, EventDocuments.Write(Definition), now);
+        new(venId, EventId, ModificationNumber, Cancelled, closed, EventDocuments.Write(Definition, venId), now);
 }

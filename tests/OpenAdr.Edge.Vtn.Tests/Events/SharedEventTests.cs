@@ -116,6 +116,35 @@ public sealed class SharedEventTests
         Assert.Equal(before[2], Xml(harness, "ven-c"));
     }
 
+    [Fact]
+    public async Task The_default_target_is_sent_stored_and_modified_as_the_VENs_own_and_a_wider_target_is_kept_as_given()
+    {
+        await using var harness = await VtnHarness.StartAsync();
+        var venId = await harness.RegisterAsync("own");
+        await harness.AddSimpleAsync(venId, eventId: "own");
+        await harness.Vtn.AddEventAsync(
+            venId, "SIMPLE", SignalType.Level, Simple(harness, TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(10)), eventId: "wider",
+            targets: [new Handlers.EventTarget(VenId: venId), new Handlers.EventTarget(ResourceId: "device-1")], cancellationToken: Ct);
+
+        var sent = await harness.PollDistributeAsync(venId);
+        await harness.RestartAsync();
+        EiTarget? seenByModification = null;
+        await harness.Vtn.ModifyEventAsync(venId, "own", e => seenByModification = e.EiTarget, Ct);
+        await harness.RestartAsync();
+
+        Assert.Equal([venId], TargetOf(sent, "own").VenIds!);
+        Assert.Null(TargetOf(sent, "own").ResourceIds);
+        Assert.Equal([venId], seenByModification!.VenIds!);
+        Assert.Equal((venId, "device-1"), (Assert.Single(TargetOf(sent, "wider").VenIds!), Assert.Single(TargetOf(sent, "wider").ResourceIds!)));
+        var afterRestart = harness.Vtn.GetEvents(venId).ToDictionary(e => e.EiEvent.EventDescriptor.EventId, e => e.EiEvent.EiTarget);
+        Assert.Equal([venId], afterRestart["own"].VenIds!);
+        Assert.Equal(["device-1"], afterRestart["wider"].ResourceIds!);
+        Assert.Equal(1u, Assert.Single(harness.Vtn.GetEvents(venId), e => e.EiEvent.EventDescriptor.EventId == "own").EiEvent.EventDescriptor.ModificationNumber);
+    }
+
+    private static EiTarget TargetOf(OadrDistributeEvent distribute, string eventId) =>
+        Assert.Single(distribute.OadrEvents, e => e.EiEvent.EventDescriptor.EventId == eventId).EiEvent.EiTarget;
+
     /// <summary>One operator event (one eventID) for each VEN, made one by one as the operator API does.</summary>
     private static async Task AddAlikeAsync(VtnHarness harness)
     {
