@@ -17,6 +17,8 @@ namespace OpenAdr.Edge.Vtn.Events;
 /// </summary>
 internal sealed class SharedEventParts
 {
+    private const int MaxKeptBufferBytes = 64 * 1024;
+
     [ThreadStatic]
     private static ArrayBufferWriter<byte>? t_buffer;
 
@@ -66,6 +68,11 @@ internal sealed class SharedEventParts
 
         eiEvent.EiEventSignals = signals;
         eiEvent.EiTarget = IsOwn(eiEvent.EiTarget, venId) ? OwnTarget.Marker : Share(_targets, eiEvent.EiTarget, "target"u8);
+        if (t_buffer is { Capacity: > MaxKeptBufferBytes })
+        {
+            // One event with a year of intervals should not keep its XML's size on every thread that ever shared one.
+            t_buffer = null;
+        }
     }
 
     /// <summary>Whether the target names the VEN's venID and nothing else (compared as XML: eiTarget has many lists).</summary>
