@@ -72,7 +72,7 @@ public sealed partial class OpenAdrVtn
         ArgumentException.ThrowIfNullOrEmpty(venId);
         RefuseWhenExternal();
         EventFactory.CheckRaw(oadrEvent);
-        var copy = EventDocuments.Read(EventDocuments.Write(oadrEvent));
+        var copy = EventDocuments.Read(EventDocuments.Write(oadrEvent, venId));
         var descriptor = copy.EiEvent.EventDescriptor;
         descriptor.ModificationNumber = 0;
         descriptor.EventStatus = descriptor.EventStatus == EventStatus.None ? EventStatus.Far : descriptor.EventStatus;

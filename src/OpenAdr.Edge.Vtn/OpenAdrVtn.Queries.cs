@@ -70,12 +70,12 @@ public sealed partial class OpenAdrVtn
         lock (ven)
         {
             var requests = new List<(OadrReportRequest, ReportRequestState)>();
-            foreach (var entry in ven.Reports.Requests.Values)
+            foreach (var entry in ven.Reports.Requests)
             {
-                requests.Add((entry.Request, entry.State));
+                requests.Add((entry.ToRequest(), entry.State));
             }
 
-            return new ReportSummary(venId, ven.Reports.Offers, requests);
+            return new ReportSummary(venId, ven.Reports.OffersFor(venId), requests);
         }
     }
 

@@ -6,8 +6,9 @@ namespace OpenAdr.Edge.Vtn.Events;
 /// <summary>An event is stored as an oadrDistributeEvent holding only it.</summary>
 internal static class EventDocuments
 {
-    public static byte[] Write(OadrEvent oadrEvent) =>
-        Documents.Write(new OadrDistributeEvent { RequestId = "stored", VtnId = "stored", OadrEvents = [oadrEvent] });
+    /// <summary>The event of VEN <paramref name="venId"/> (whose own target it may hold as <see cref="OwnTarget.Marker"/>).</summary>
+    public static byte[] Write(OadrEvent oadrEvent, string venId) =>
+        Documents.Write(new OadrDistributeEvent { RequestId = "stored", VtnId = "stored", OadrEvents = [OwnTarget.WrittenOut(oadrEvent, venId)] });
 
     public static OadrEvent Read(byte[] document) => Documents.Read<OadrDistributeEvent>(document).OadrEvents[0];
 }

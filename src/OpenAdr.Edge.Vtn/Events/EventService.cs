@@ -14,11 +14,15 @@ namespace OpenAdr.Edge.Vtn.Events;
 /// <summary>EiEvent: the events of each VEN, their snapshots (oadrDistributeEvent), and the VENs' answers (oadrCreatedEvent).</summary>
 internal sealed partial class EventService(OpenAdrVtn vtn)
 {
+    private readonly SharedEventParts _shared = new();
+
     public void Restore(IReadOnlyList<EventRecord> events, IReadOnlyList<EventResponseRecord> responses)
     {
         foreach (var record in events)
         {
-            vtn.Vens.GetOrAdd(record.VenId).Events[record.EventId] = new VenEvent(EventDocuments.Read(record.Body));
+            var definition = EventDocuments.Read(record.Body);
+            _shared.Share(definition, record.VenId);
+            vtn.Vens.GetOrAdd(record.VenId).Events.Set(new VenEvent(definition));
         }
 
         foreach (var response in responses)
@@ -34,7 +38,7 @@ internal sealed partial class EventService(OpenAdrVtn vtn)
     public async ValueTask AddAsync(string venId, OadrEvent definition, EventResponseCallback? callback, Func<ValueTask>? deliveryCallback, CancellationToken cancellationToken)
     {
         var ven = vtn.Vens.GetOrAdd(venId);
-        await ven.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await ven.EnterGateAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             var eventId = definition.EiEvent.EventDescriptor.EventId;
@@ -43,13 +47,14 @@ internal sealed partial class EventService(OpenAdrVtn vtn)
                 throw new VtnOperationException(ResponseCodes.InvalidId, $"VEN '{venId}' has an event '{eventId}' already (R-70).");
             }
 
+            _shared.Share(definition, venId);
             var venEvent = new VenEvent(definition) { Callback = callback, DeliveryCallback = deliveryCallback };
             await PublishAsync(ven, venEvent, cancellationToken).ConfigureAwait(false);
             Log.EventAdded(vtn.Logger, eventId, venId);
         }
         finally
         {
-            ven.Gate.Release();
+            ven.ExitGate();
         }
     }
 
@@ -74,7 +79,7 @@ internal sealed partial class EventService(OpenAdrVtn vtn)
         }
         finally
         {
-            ven.Gate.Release();
+            ven.ExitGate();
         }
     }
 
@@ -89,18 +94,19 @@ internal sealed partial class EventService(OpenAdrVtn vtn)
                 throw new VtnOperationException(ResponseCodes.NotAllowed, $"Event '{eventId}' is {status}: the past does not change (R-20).");
             }
 
-            var copy = EventDocuments.Read(EventDocuments.Write(venEvent.Definition));
+            var copy = EventDocuments.Read(EventDocuments.Write(venEvent.Definition, venId));
             change(copy.EiEvent);
             copy.EiEvent.EventDescriptor.EventId = eventId;
             EventFactory.CheckRaw(copy);
             var changed = Revise(copy, status: copy.EiEvent.EventDescriptor.EventStatus == EventStatus.Cancelled ? EventStatus.Cancelled : EventStatus.Far);
             changed.EiEvent.EventDescriptor.ModificationNumber = venEvent.ModificationNumber + 1;
+            _shared.Share(changed, venId);
             await PublishAsync(ven, venEvent, cancellationToken, changed).ConfigureAwait(false);
             Log.EventModified(vtn.Logger, eventId, venId, changed.EiEvent.EventDescriptor.ModificationNumber);
         }
         finally
         {
-            ven.Gate.Release();
+            ven.ExitGate();
         }
     }
 
@@ -136,7 +142,7 @@ internal sealed partial class EventService(OpenAdrVtn vtn)
             {
                 foreach (var (status, venEvent) in Ordered(ven, now))
                 {
-                    events.Add(Stamp(venEvent.Definition, status, now));
+                    events.Add(Stamp(venEvent.Definition, status, now, venId));
                 }
             }
         }
@@ -167,7 +173,7 @@ internal sealed partial class EventService(OpenAdrVtn vtn)
         var events = new List<OadrEvent>(ordered.Count);
         foreach (var (status, venEvent) in ordered)
         {
-            events.Add(Stamp(venEvent.Definition, status, now));
+            events.Add(Stamp(venEvent.Definition, status, now, ven.VenId));
             if (venEvent.DeliveryCallback is { } delivered)
             {
                 deliveries.Add(delivered);
@@ -244,7 +250,7 @@ internal sealed partial class EventService(OpenAdrVtn vtn)
         var changes = new List<StoreChange>();
         var applied = new List<(VenEvent Event, OptType Opt, uint ModificationNumber, bool Close, bool Changed)>();
         var withdrawn = new List<StoreChange>();
-        await ven.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await ven.EnterGateAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             var now = vtn.Now;
@@ -324,7 +330,7 @@ internal sealed partial class EventService(OpenAdrVtn vtn)
         }
         finally
         {
-            ven.Gate.Release();
+            ven.ExitGate();
         }
 
         vtn.CommitInBackground(withdrawn);
@@ -374,14 +380,14 @@ internal sealed partial class EventService(OpenAdrVtn vtn)
         var now = vtn.Now;
         var definition = changed ?? venEvent.Definition;
         var record = new EventRecord(ven.VenId, definition.EiEvent.EventDescriptor.EventId, definition.EiEvent.EventDescriptor.ModificationNumber,
-            definition.EiEvent.EventDescriptor.EventStatus == EventStatus.Cancelled, Closed: false, EventDocuments.Write(definition), now);
+            definition.EiEvent.EventDescriptor.EventStatus == EventStatus.Cancelled, Closed: false, EventDocuments.Write(definition, ven.VenId), now);
         var changes = new List<StoreChange> { new SaveEvent(record) };
         var reserved = ven.ReserveMessage(QueuedMessageKind.DistributeEvent, null, changes);
         await vtn.CommitAsync(changes, cancellationToken).ConfigureAwait(false);
         lock (ven)
         {
             venEvent.Definition = definition;
-            ven.Events[record.EventId] = venEvent;
+            ven.Events.Set(venEvent);
         }
 
         vtn.CommitInBackground(ven.PublishMessage(reserved, QueuedMessageKind.DistributeEvent));
@@ -394,10 +400,10 @@ internal sealed partial class EventService(OpenAdrVtn vtn)
             throw UnknownEvent(venId, eventId);
         }
 
-        await ven.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await ven.EnterGateAsync(cancellationToken).ConfigureAwait(false);
         if (!ven.Events.TryGetValue(eventId, out var venEvent))
         {
-            ven.Gate.Release();
+            ven.ExitGate();
             throw UnknownEvent(venId, eventId);
         }
 
@@ -451,15 +457,15 @@ internal sealed partial class EventService(OpenAdrVtn vtn)
     /// The event as sent now: its status from the clock, and the payload's creation time (R-115: the same for every
     /// event of one payload). The definition itself is shared, not copied: only the descriptor differs.
     /// </summary>
-    private static OadrEvent Stamp(OadrEvent definition, EventStatus status, DateTime now)
+    private static OadrEvent Stamp(OadrEvent definition, EventStatus status, DateTime now, string venId)
     {
         var descriptor = Clone(definition.EiEvent.EventDescriptor);
         descriptor.EventStatus = status;
         descriptor.CreatedDateTime = now;
-        return WithDescriptor(definition, descriptor);
+        return WithDescriptor(definition, descriptor, OwnTarget.WrittenOut(definition.EiEvent.EiTarget, venId));
     }
 
-    private static OadrEvent WithDescriptor(OadrEvent definition, EventDescriptor descriptor) => new()
+    private static OadrEvent WithDescriptor(OadrEvent definition, EventDescriptor descriptor, EiTarget? target = null) => new()
     {
         OadrResponseRequired = definition.OadrResponseRequired,
         EiEvent = new EiEvent
@@ -467,7 +473,7 @@ internal sealed partial class EventService(OpenAdrVtn vtn)
             EventDescriptor = descriptor,
             EiActivePeriod = definition.EiEvent.EiActivePeriod,
             EiEventSignals = definition.EiEvent.EiEventSignals,
-            EiTarget = definition.EiEvent.EiTarget,
+            EiTarget = target ?? definition.EiEvent.EiTarget,
         },
     };
 

@@ -7,7 +7,10 @@ using OpenAdr.Edge.Vtn.Storage;
 
 namespace OpenAdr.Edge.Vtn.Events;
 
-/// <summary>An open event of one VEN. <see cref="Definition"/> is never mutated once published: a change replaces it.</summary>
+/// <summary>
+/// An open event of one VEN. <see cref="Definition"/> is never mutated once published: a change replaces it. Its
+/// parts (active period, signals, intervals) may be shared with other VENs' events (<see cref="SharedEventParts"/>).
+/// </summary>
 internal sealed class VenEvent(OadrEvent definition)
 {
     public OadrEvent Definition { get; set; } = definition;
@@ -56,5 +59,5 @@ internal sealed class VenEvent(OadrEvent definition)
     }
 
     public EventRecord ToRecord(string venId, bool closed, DateTime now) =>
-        new(venId, EventId, ModificationNumber, Cancelled, closed, EventDocuments.Write(Definition), now);
+        new(venId, EventId, ModificationNumber, Cancelled, closed, EventDocuments.Write(Definition, venId), now);
 }

@@ -37,7 +37,7 @@ internal sealed partial class OptService(OpenAdrVtn vtn, EventService events)
     {
         VenEvent? venEvent = null;
         var announce = false;
-        await ven.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await ven.EnterGateAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             var now = vtn.Now;
@@ -78,7 +78,7 @@ internal sealed partial class OptService(OpenAdrVtn vtn, EventService events)
         }
         finally
         {
-            ven.Gate.Release();
+            ven.ExitGate();
         }
 
         Log.OptCreated(vtn.Logger, ven.VenId, create.OptId, create.OptType);
@@ -98,7 +98,7 @@ internal sealed partial class OptService(OpenAdrVtn vtn, EventService events)
     public async ValueTask<OadrMessage> CancelOptAsync(VenState ven, OadrCancelOpt cancel, CancellationToken cancellationToken)
     {
         OadrCreateOpt? opt;
-        await ven.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await ven.EnterGateAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             lock (ven)
@@ -120,7 +120,7 @@ internal sealed partial class OptService(OpenAdrVtn vtn, EventService events)
         }
         finally
         {
-            ven.Gate.Release();
+            ven.ExitGate();
         }
 
         Log.OptCancelled(vtn.Logger, ven.VenId, cancel.OptId);

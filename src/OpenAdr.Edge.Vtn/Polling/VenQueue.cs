@@ -17,7 +17,8 @@ internal sealed class VenQueue(int capacity)
     private const int CoalescingKinds = 4;
     private const int InitialSize = 4;
 
-    // Most VENs never have more than one or two messages waiting: the ring starts small and grows to its bound.
+    // Most VENs never have more than one or two messages waiting: the ring starts small, grows to its bound, and is
+    // dropped when it empties.
     private readonly int _maxSize = capacity + CoalescingKinds;
     private QueuedMessage[] _items = [];
     private readonly int _capacity = capacity;
@@ -137,6 +138,7 @@ internal sealed class VenQueue(int capacity)
         _items[_head] = default;
         _head = (_head + 1) % _items.Length;
         Count--;
+        ReleaseWhenEmpty();
         return message;
     }
 
@@ -181,5 +183,16 @@ internal sealed class VenQueue(int capacity)
         }
 
         Count = kept;
+        ReleaseWhenEmpty();
+    }
+
+    // Most of the time a VEN has nothing waiting: its ring goes back to the shared empty array (a message is rare next to polls).
+    private void ReleaseWhenEmpty()
+    {
+        if (Count == 0)
+        {
+            _items = [];
+            _head = 0;
+        }
     }
 }

@@ -94,7 +94,7 @@ internal sealed partial class RegistrationService(OpenAdrVtn vtn)
         }
 
         var ven = vtn.Vens.GetOrAdd(accepted.VenId);
-        await ven.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await ven.EnterGateAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             var record = new VenRecord(
@@ -136,7 +136,7 @@ internal sealed partial class RegistrationService(OpenAdrVtn vtn)
         }
         finally
         {
-            ven.Gate.Release();
+            ven.ExitGate();
         }
     }
 
@@ -211,7 +211,7 @@ internal sealed partial class RegistrationService(OpenAdrVtn vtn)
     /// <summary>Ends a registration: the VEN, its METADATA, its report requests and its queue go; events and data stay as history.</summary>
     private async ValueTask EndAsync(VenState ven, VenRecord registration, string? requestId, CancellationToken cancellationToken)
     {
-        await ven.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await ven.EnterGateAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             await vtn.CommitAsync([new DeleteVen(ven.VenId)], cancellationToken).ConfigureAwait(false);
@@ -225,7 +225,7 @@ internal sealed partial class RegistrationService(OpenAdrVtn vtn)
         }
         finally
         {
-            ven.Gate.Release();
+            ven.ExitGate();
         }
 
         Log.RegistrationEnded(vtn.Logger, ven.VenId);
@@ -243,7 +243,7 @@ internal sealed partial class RegistrationService(OpenAdrVtn vtn)
             throw new VtnOperationException(ResponseCodes.NotRegisteredOrAuthorized, $"VEN '{venId}' is not registered.");
         }
 
-        await ven.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await ven.EnterGateAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             var changes = new List<StoreChange>();
@@ -253,7 +253,7 @@ internal sealed partial class RegistrationService(OpenAdrVtn vtn)
         }
         finally
         {
-            ven.Gate.Release();
+            ven.ExitGate();
         }
     }
 

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using OpenAdr.Edge.Payloads;
 using OpenAdr.Edge.Vtn.Handlers;
 using OpenAdr.Edge.Vtn.Polling;
+using OpenAdr.Edge.Vtn.Sharing;
 using OpenAdr.Edge.Vtn.Storage;
 using OpenAdr.Edge.Vtn.Vens;
 
@@ -15,7 +16,8 @@ namespace OpenAdr.Edge.Vtn.Reports;
 /// <summary>EiReport: the VENs' METADATA, the VTN's report requests, report data, and cancellations both ways.</summary>
 internal sealed partial class ReportService(OpenAdrVtn vtn)
 {
-    private const string NotApplicable = "x-notApplicable";
+    // A gateway's VENs are mostly alike and offer the same data points: they share one instance of each.
+    private readonly RecentValues<OfferedPoint> _offeredPoints = new(256);
 
     public void Restore(IReadOnlyList<ReportCapabilitiesRecord> capabilities, IReadOnlyList<ReportRequestRecord> requests)
     {
@@ -26,7 +28,7 @@ internal sealed partial class ReportService(OpenAdrVtn vtn)
 
         foreach (var record in requests)
         {
-            vtn.Vens.GetOrAdd(record.VenId).Reports.Requests[record.ReportRequestId] = new ReportRequestEntry(ReportDocuments.Read(record.Body), record.State);
+            vtn.Vens.GetOrAdd(record.VenId).Reports.SetRequest(ReportRequestEntry.Of(ReportDocuments.Read(record.Body), record.State));
         }
     }
 
@@ -36,32 +38,26 @@ internal sealed partial class ReportService(OpenAdrVtn vtn)
     /// </summary>
     public async ValueTask<OadrMessage> RegisterReportAsync(VenState ven, OadrRegisterReport register, CancellationToken cancellationToken)
     {
-        await ven.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await ven.EnterGateAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             var now = vtn.Now;
             var requests = new List<OadrReportRequest>();
-            var callbacks = new Dictionary<(string, string), ReportCallback>();
+            var entries = new List<ReportRequestEntry>();
             foreach (var report in register.OadrReports)
             {
                 foreach (var (granularity, reportBack, subscriptions) in await SubscribeAsync(ven.VenId, report).ConfigureAwait(false))
                 {
-                    var request = new OadrReportRequest
-                    {
-                        ReportRequestId = Guid.NewGuid().ToString(),
-                        ReportSpecifier = new ReportSpecifier
-                        {
-                            ReportSpecifierId = report.ReportSpecifierId,
-                            Granularity = granularity,
-                            ReportBackDuration = reportBack,
-                            SpecifierPayloads = subscriptions.ConvertAll(s => new SpecifierPayload { RId = s.RId, ReadingType = NotApplicable }),
-                        },
-                    };
+                    var request = ReportRequestEntry.Compose(
+                        Guid.NewGuid().ToString(), report.ReportSpecifierId, granularity, reportBack, subscriptions.ConvertAll(static s => s.RId));
                     requests.Add(request);
+                    var entry = ReportRequestEntry.Of(request, ReportRequestState.Requested);
                     foreach (var subscription in subscriptions)
                     {
-                        callbacks[(request.ReportRequestId, subscription.RId)] = subscription.Callback;
+                        entry.SetCallback(subscription.RId, subscription.Callback);
                     }
+
+                    entries.Add(entry);
                 }
             }
 
@@ -70,7 +66,6 @@ internal sealed partial class ReportService(OpenAdrVtn vtn)
                 new ClearReportState(ven.VenId),
                 new SaveReportCapabilities(new ReportCapabilitiesRecord(ven.VenId, Documents.Write(register), now)),
             };
-            var entries = requests.ConvertAll(r => new ReportRequestEntry(r, ReportRequestState.Requested));
             changes.AddRange(entries.ConvertAll(e => (StoreChange)new SaveReportRequest(e.ToRecord(ven.VenId, now))));
             lock (ven)
             {
@@ -86,12 +81,7 @@ internal sealed partial class ReportService(OpenAdrVtn vtn)
                 ven.Reports.Offers = OffersOf(ven.VenId, register);
                 foreach (var entry in entries)
                 {
-                    ven.Reports.Requests[entry.Request.ReportRequestId] = entry;
-                }
-
-                foreach (var (key, callback) in callbacks)
-                {
-                    ven.Reports.Callbacks[key] = callback;
+                    ven.Reports.SetRequest(entry);
                 }
             }
 
@@ -105,7 +95,7 @@ internal sealed partial class ReportService(OpenAdrVtn vtn)
         }
         finally
         {
-            ven.Gate.Release();
+            ven.ExitGate();
         }
     }
 
@@ -124,7 +114,7 @@ internal sealed partial class ReportService(OpenAdrVtn vtn)
     public async ValueTask<OadrMessage> CreatedReportAsync(VenState ven, OadrCreatedReport created, CancellationToken cancellationToken)
     {
         var pending = created.OadrPendingReports.ReportRequestIds;
-        await ven.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await ven.EnterGateAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             var now = vtn.Now;
@@ -134,10 +124,10 @@ internal sealed partial class ReportService(OpenAdrVtn vtn)
             {
                 foreach (var id in pending)
                 {
-                    if (ven.Reports.Requests.TryGetValue(id, out var entry) && entry.State == ReportRequestState.Requested)
+                    if (ven.Reports.TryGetRequest(id, out var entry) && entry.State == ReportRequestState.Requested)
                     {
                         confirmed.Add(entry);
-                        changes.Add(new SaveReportRequest(new ReportRequestRecord(ven.VenId, id, ReportRequestState.Pending, ReportDocuments.Write(entry.Request), now)));
+                        changes.Add(new SaveReportRequest(entry.ToRecord(ven.VenId, ReportRequestState.Pending, now)));
                     }
                 }
             }
@@ -153,7 +143,7 @@ internal sealed partial class ReportService(OpenAdrVtn vtn)
         }
         finally
         {
-            ven.Gate.Release();
+            ven.ExitGate();
         }
 
         if (vtn.OnCreatedReport is { } handler)
@@ -173,11 +163,13 @@ internal sealed partial class ReportService(OpenAdrVtn vtn)
         var now = vtn.Now;
         var points = new List<ReportDataRecord>();
         var finished = new List<string>();
+        // Looked up once: the last report of a cancelled request still reaches its callbacks after the request is gone.
+        var entries = new List<ReportRequestEntry>(update.OadrReports.Count);
         lock (ven)
         {
             foreach (var report in update.OadrReports)
             {
-                if (!ven.Reports.Requests.TryGetValue(report.ReportRequestId, out var entry))
+                if (!ven.Reports.TryGetRequest(report.ReportRequestId, out var entry))
                 {
                     Log.DataForUnknownRequest(vtn.Logger, ven.VenId, report.ReportRequestId);
                     return new OadrUpdatedReport
@@ -187,7 +179,7 @@ internal sealed partial class ReportService(OpenAdrVtn vtn)
                     };
                 }
 
-                if (UnrequestedRId(entry.Request, report) is { } rId)
+                if (UnrequestedRId(entry, report) is { } rId)
                 {
                     Log.DataForUnrequestedRId(vtn.Logger, ven.VenId, rId, report.ReportRequestId);
                     return new OadrUpdatedReport
@@ -202,6 +194,7 @@ internal sealed partial class ReportService(OpenAdrVtn vtn)
                     finished.Add(report.ReportRequestId);
                 }
 
+                entries.Add(entry);
                 Collect(ven.VenId, report, now, points);
             }
         }
@@ -215,14 +208,14 @@ internal sealed partial class ReportService(OpenAdrVtn vtn)
             {
                 foreach (var id in finished)
                 {
-                    ven.Reports.Requests.Remove(id);
+                    ven.Reports.RemoveRequest(id);
                 }
             }
         }
 
-        foreach (var report in update.OadrReports)
+        for (var i = 0; i < entries.Count; i++)
         {
-            await DeliverAsync(ven, report).ConfigureAwait(false);
+            await DeliverAsync(ven, update.OadrReports[i], entries[i]).ConfigureAwait(false);
         }
 
         return new OadrUpdatedReport { EiResponse = Answers.Response(ResponseCodes.Ok, "OK", update.RequestId), VenId = ven.VenId };
@@ -258,7 +251,7 @@ internal sealed partial class ReportService(OpenAdrVtn vtn)
             }
         }
 
-        await ven.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await ven.EnterGateAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             var changes = new List<StoreChange>();
@@ -268,7 +261,7 @@ internal sealed partial class ReportService(OpenAdrVtn vtn)
         }
         finally
         {
-            ven.Gate.Release();
+            ven.ExitGate();
         }
 
         return new OadrCreatedReport { EiResponse = Answers.Response(ResponseCodes.Ok, "OK", create.RequestId), VenId = ven.VenId };
@@ -281,7 +274,7 @@ internal sealed partial class ReportService(OpenAdrVtn vtn)
     public async ValueTask<string> RequestAsync(string venId, OadrReportRequest request, ReportCallback? callback, CancellationToken cancellationToken)
     {
         var ven = Registered(venId);
-        await ven.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await ven.EnterGateAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             if (string.IsNullOrEmpty(request.ReportRequestId))
@@ -290,20 +283,21 @@ internal sealed partial class ReportService(OpenAdrVtn vtn)
             }
 
             Check(ven, request);
-            var entry = new ReportRequestEntry(request, ReportRequestState.Requested);
+            var entry = ReportRequestEntry.Of(request, ReportRequestState.Requested);
             var changes = new List<StoreChange> { new SaveReportRequest(entry.ToRecord(venId, vtn.Now)) };
             var reserved = ven.ReserveMessage(QueuedMessageKind.CreateReport, request.ReportRequestId, changes);
             await vtn.CommitAsync(changes, cancellationToken).ConfigureAwait(false);
             lock (ven)
             {
-                ven.Reports.Requests[request.ReportRequestId] = entry;
                 if (callback is not null)
                 {
-                    foreach (var payload in request.ReportSpecifier.SpecifierPayloads)
+                    foreach (var rId in entry.RIds)
                     {
-                        ven.Reports.Callbacks[(request.ReportRequestId, payload.RId)] = callback;
+                        entry.SetCallback(rId, callback);
                     }
                 }
+
+                ven.Reports.SetRequest(entry);
             }
 
             vtn.CommitInBackground(ven.PublishMessage(reserved, QueuedMessageKind.CreateReport));
@@ -311,7 +305,7 @@ internal sealed partial class ReportService(OpenAdrVtn vtn)
         }
         finally
         {
-            ven.Gate.Release();
+            ven.ExitGate();
         }
     }
 
@@ -319,10 +313,10 @@ internal sealed partial class ReportService(OpenAdrVtn vtn)
     public async ValueTask CancelAsync(string venId, string reportRequestId, bool reportToFollow, CancellationToken cancellationToken)
     {
         var ven = Registered(venId);
-        await ven.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await ven.EnterGateAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (!ven.Reports.Requests.TryGetValue(reportRequestId, out var entry))
+            if (!ven.Reports.TryGetRequest(reportRequestId, out var entry))
             {
                 throw new VtnOperationException(ResponseCodes.InvalidId, $"VEN '{venId}' has no report request '{reportRequestId}'.");
             }
@@ -331,7 +325,7 @@ internal sealed partial class ReportService(OpenAdrVtn vtn)
             var changes = new List<StoreChange>
             {
                 reportToFollow
-                    ? new SaveReportRequest(new ReportRequestRecord(venId, reportRequestId, ReportRequestState.CancelledReportToFollow, ReportDocuments.Write(entry.Request), now))
+                    ? new SaveReportRequest(entry.ToRecord(venId, ReportRequestState.CancelledReportToFollow, now))
                     : new DeleteReportRequest(venId, reportRequestId),
             };
             var argument = CancelArgument(reportRequestId, reportToFollow);
@@ -345,7 +339,7 @@ internal sealed partial class ReportService(OpenAdrVtn vtn)
                 }
                 else
                 {
-                    ven.Reports.Requests.Remove(reportRequestId);
+                    ven.Reports.RemoveRequest(reportRequestId);
                 }
             }
 
@@ -353,7 +347,7 @@ internal sealed partial class ReportService(OpenAdrVtn vtn)
         }
         finally
         {
-            ven.Gate.Release();
+            ven.ExitGate();
         }
     }
 
@@ -361,8 +355,8 @@ internal sealed partial class ReportService(OpenAdrVtn vtn)
     public OadrMessage ComposeVtnMetadata(VenState ven) => new OadrRegisterReport { RequestId = Guid.NewGuid().ToString(), VenId = ven.VenId };
 
     public OadrMessage? ComposeCreateReport(VenState ven, string reportRequestId) =>
-        ven.Reports.Requests.TryGetValue(reportRequestId, out var entry) && entry.State == ReportRequestState.Requested
-            ? new OadrCreateReport { RequestId = Guid.NewGuid().ToString(), OadrReportRequests = [entry.Request], VenId = ven.VenId }
+        ven.Reports.TryGetRequest(reportRequestId, out var entry) && entry.State == ReportRequestState.Requested
+            ? new OadrCreateReport { RequestId = Guid.NewGuid().ToString(), OadrReportRequests = [entry.ToRequest()], VenId = ven.VenId }
             : null;
 
     public OadrMessage? ComposeCancelReport(VenState ven, string argument)
@@ -392,7 +386,7 @@ internal sealed partial class ReportService(OpenAdrVtn vtn)
     private static void Check(VenState ven, OadrReportRequest request)
     {
         var specifier = request.ReportSpecifier;
-        if (ven.Reports.Requests.ContainsKey(request.ReportRequestId))
+        if (ven.Reports.TryGetRequest(request.ReportRequestId, out _))
         {
             throw new VtnOperationException(ResponseCodes.InvalidId, $"Report request '{request.ReportRequestId}' exists already (R-322).");
         }
@@ -404,7 +398,7 @@ internal sealed partial class ReportService(OpenAdrVtn vtn)
 
         foreach (var payload in specifier.SpecifierPayloads)
         {
-            if (ven.Reports.FindOffer(specifier.ReportSpecifierId, payload.RId) is not { } offer)
+            if (ven.Reports.FindOffer(ven.VenId, specifier.ReportSpecifierId, payload.RId) is not { } offer)
             {
                 throw new VtnOperationException(ResponseCodes.InvalidId,
                     $"VEN '{ven.VenId}' offers no rID '{payload.RId}' in report '{specifier.ReportSpecifierId}' (R-300).");
@@ -470,14 +464,14 @@ internal sealed partial class ReportService(OpenAdrVtn vtn)
 
     private static bool IsTelemetry(string? reportName) => reportName is "METADATA_TELEMETRY_USAGE" or "METADATA_TELEMETRY_STATUS";
 
-    private static ReportOffer[] OffersOf(string venId, OadrRegisterReport register)
+    private OfferedPoint[] OffersOf(string venId, OadrRegisterReport register)
     {
-        var offers = new List<ReportOffer>();
+        var offers = new List<OfferedPoint>();
         foreach (var report in register.OadrReports)
         {
             foreach (var description in report.OadrReportDescriptions)
             {
-                offers.Add(Offer(venId, report, description));
+                offers.Add(_offeredPoints.Share(OfferedPoint.Of(Offer(venId, report, description))));
             }
         }
 
@@ -496,9 +490,9 @@ internal sealed partial class ReportService(OpenAdrVtn vtn)
     }
 
     /// <summary>An rID the data carries that the request did not ask for; null when all were asked for (a METADATA request asks for any).</summary>
-    private static string? UnrequestedRId(OadrReportRequest request, OadrReport report)
+    private static string? UnrequestedRId(ReportRequestEntry request, OadrReport report)
     {
-        if (request.ReportSpecifier.ReportSpecifierId == "METADATA")
+        if (request.ReportSpecifierId == "METADATA")
         {
             return null;
         }
@@ -507,7 +501,7 @@ internal sealed partial class ReportService(OpenAdrVtn vtn)
         {
             foreach (var payload in interval.StreamPayloads)
             {
-                if (payload is OadrReportPayload data && !request.ReportSpecifier.SpecifierPayloads.Exists(p => p.RId == data.RId))
+                if (payload is OadrReportPayload data && !request.Requests(data.RId))
                 {
                     return data.RId;
                 }
@@ -541,7 +535,7 @@ internal sealed partial class ReportService(OpenAdrVtn vtn)
     private static string StatusText(OadrPayloadResourceStatus status) => string.Create(CultureInfo.InvariantCulture,
         $"online={(status.OadrOnline ? 1 : 0)};manualOverride={(status.OadrManualOverride ? 1 : 0)}");
 
-    private async ValueTask DeliverAsync(VenState ven, OadrReport report)
+    private async ValueTask DeliverAsync(VenState ven, OadrReport report, ReportRequestEntry entry)
     {
         var byRId = new Dictionary<string, List<ReportPoint>>(StringComparer.Ordinal);
         foreach (var interval in report.Intervals?.Items ?? [])
@@ -564,7 +558,7 @@ internal sealed partial class ReportService(OpenAdrVtn vtn)
         var unclaimed = false;
         foreach (var (rId, list) in byRId)
         {
-            if (await CallbackForAsync(ven, report.ReportRequestId, rId).ConfigureAwait(false) is { } callback)
+            if (await CallbackForAsync(ven, entry, rId).ConfigureAwait(false) is { } callback)
             {
                 await vtn.NotifyAsync("report callback", () => callback(new ReportData(ven.VenId, report.ReportRequestId, rId, list))).ConfigureAwait(false);
             }
@@ -584,21 +578,23 @@ internal sealed partial class ReportService(OpenAdrVtn vtn)
     /// The callback for a data point. After a restart the callbacks are gone (they are code, not data), so the compact
     /// handler is asked again for the offered data point: subscriptions survive restarts (unlike OpenLEADR's, issue #186).
     /// </summary>
-    private async ValueTask<ReportCallback?> CallbackForAsync(VenState ven, string reportRequestId, string rId)
+    private async ValueTask<ReportCallback?> CallbackForAsync(VenState ven, ReportRequestEntry entry, string rId)
     {
-        ReportSpecifier? specifier;
         lock (ven)
         {
-            if (ven.Reports.Callbacks.TryGetValue((reportRequestId, rId), out var known))
+            if (entry.CallbackFor(rId) is { } known)
             {
                 return known;
             }
 
-            specifier = ven.Reports.Requests.TryGetValue(reportRequestId, out var entry) ? entry.Request.ReportSpecifier : null;
+            if (!ven.Reports.TryGetRequest(entry.ReportRequestId, out var current) || current != entry)
+            {
+                return null;
+            }
         }
 
-        if (specifier is null || vtn.OnRegisterReport is not { } compact || vtn.OnRegisterFullReport is not null
-            || ven.Reports.FindOffer(specifier.ReportSpecifierId, rId) is not { } offer)
+        if (vtn.OnRegisterReport is not { } compact || vtn.OnRegisterFullReport is not null
+            || ven.Reports.FindOffer(ven.VenId, entry.ReportSpecifierId, rId) is not { } offer)
         {
             return null;
         }
@@ -611,7 +607,7 @@ internal sealed partial class ReportService(OpenAdrVtn vtn)
 
         lock (ven)
         {
-            ven.Reports.Callbacks[(reportRequestId, rId)] = subscription.Callback;
+            entry.SetCallback(rId, subscription.Callback);
         }
 
         return subscription.Callback;

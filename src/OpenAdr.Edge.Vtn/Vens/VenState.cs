@@ -1,5 +1,7 @@
+using System;
 using System.Collections.Generic;
 using System.Threading;
+using System.Threading.Tasks;
 using OpenAdr.Edge.Payloads;
 using OpenAdr.Edge.Vtn.Events;
 using OpenAdr.Edge.Vtn.Polling;
@@ -9,27 +11,63 @@ using OpenAdr.Edge.Vtn.Storage;
 namespace OpenAdr.Edge.Vtn.Vens;
 
 /// <summary>
-/// Everything the VTN holds in memory for one venID. Changes run one at a time behind <see cref="Gate"/> and reach
+/// Everything the VTN holds in memory for one venID. Changes run one at a time behind its gate (<see cref="EnterGateAsync"/>) and reach
 /// memory only after they are durable; polls read under <c>lock (state)</c> without waiting for the gate.
 /// A VEN can have state before it registers: an operator may add events for a venID it hands out later.
 /// </summary>
 internal sealed class VenState
 {
+    // The same for every VEN, and never changed: the answers share it.
+    private static readonly EiResponse s_emptyPollEiResponse = new() { ResponseCode = ResponseCodes.Ok, ResponseDescription = "OK", RequestId = "" };
+
+    // The gate exists only while a change holds it or waits for it: 10,000 idle VENs need no 10,000 semaphores.
+    private SemaphoreSlim? _gate;
+    private int _gateUsers;
+
     public VenState(string venId, int queueCapacity)
     {
         VenId = venId;
         Queue = new VenQueue(queueCapacity);
-        EmptyPollResponse = new OadrResponse
-        {
-            EiResponse = new EiResponse { ResponseCode = ResponseCodes.Ok, ResponseDescription = "OK", RequestId = "" },
-            VenId = venId,
-        };
+        EmptyPollResponse = new OadrResponse { EiResponse = s_emptyPollEiResponse, VenId = venId };
     }
 
     public string VenId { get; }
 
-    /// <summary>Serializes changes to this VEN's state (registration, events, reports, opts).</summary>
-    public SemaphoreSlim Gate { get; } = new(1, 1);
+    /// <summary>
+    /// Waits for this VEN's turn to change its state (registration, events, reports, opts): changes run one at a
+    /// time. <see cref="ExitGate"/> ends the turn.
+    /// </summary>
+    public async Task EnterGateAsync(CancellationToken cancellationToken)
+    {
+        SemaphoreSlim gate;
+        lock (this)
+        {
+            _gateUsers++;
+            gate = _gate ??= new SemaphoreSlim(1, 1);
+        }
+
+        try
+        {
+            await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            LeaveGate();
+            throw;
+        }
+    }
+
+    public void ExitGate()
+    {
+        SemaphoreSlim gate;
+        lock (this)
+        {
+            gate = _gate ?? throw new InvalidOperationException($"VEN '{VenId}': the gate is not held.");
+        }
+
+        gate.Release();
+        LeaveGate();
+    }
 
     public VenRecord? Registration { get; set; }
 
@@ -45,7 +83,7 @@ internal sealed class VenState
     public OadrResponse EmptyPollResponse { get; }
 
     /// <summary>Open events by eventID.</summary>
-    public Dictionary<string, VenEvent> Events { get; } = new(System.StringComparer.Ordinal);
+    public OpenEvents Events { get; } = new();
 
     public VenReports Reports { get; } = new();
 
@@ -114,6 +152,17 @@ internal sealed class VenState
             }
 
             return [];
+        }
+    }
+
+    private void LeaveGate()
+    {
+        lock (this)
+        {
+            if (--_gateUsers == 0)
+            {
+                _gate = null;
+            }
         }
     }
 
