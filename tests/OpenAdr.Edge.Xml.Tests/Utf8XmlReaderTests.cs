@@ -34,6 +34,25 @@ public class Utf8XmlReaderTests
     }
 
     [Fact]
+    public void A_prefix_resolves_to_its_innermost_binding_across_scopes_and_documents()
+    {
+        Assert.Equal(["urn:a r", "urn:1 x"], Elements("""<a:r xmlns:a="urn:a" xmlns:p="urn:1"><p:x/></a:r>"""));
+        Assert.Equal(["urn:q r", "urn:2 x"], Elements("""<q:r xmlns:q="urn:q" xmlns:p="urn:2"><p:x/></q:r>"""));
+        Assert.Equal(
+            [" r", " s", "urn:4 x", " t", "urn:3 x", " u", "urn:5 x", "urn:3 x"],
+            Elements("""<r xmlns:p="urn:3"><s xmlns:p="urn:4"><p:x/></s><t xmlns:z="urn:z"><p:x/></t><u xmlns:p="urn:5"><p:x/></u><p:x/></r>"""));
+    }
+
+    [Fact]
+    public void Prefixes_longer_than_eight_bytes_that_share_their_start_stay_apart()
+    {
+        Assert.Equal(
+            ["urn:X r", "urn:Y e", "urn:X e"],
+            Elements("""<abcdefghX:r xmlns:abcdefghX="urn:X" xmlns:abcdefghY="urn:Y"><abcdefghY:e/><abcdefghX:e/></abcdefghX:r>"""));
+        Assert.Equal(XmlError.UndeclaredPrefix, ReadAllError("""<abcdefghX:r xmlns:abcdefghX="urn:X"><abcdefghZ:e/></abcdefghX:r>"""u8.ToArray()));
+    }
+
+    [Fact]
     public void Attributes_resolve_namespaces_and_unprefixed_ones_have_none()
     {
         var reader = new Utf8XmlReader("""<e xmlns="urn:D" xmlns:ei="urn:ei" ei:schemaVersion="2.0b" plain='x &amp; y'/>"""u8);

@@ -60,11 +60,12 @@ public ref partial struct Utf8XmlReader
             }
         }
 
-        if (memo.BindingCount > 0)
+        for (var i = 0; i < bindings.Length; i++)
         {
-            _bindingCount += memo.BindingCount;
-            _bindingsVersion = ++_buffers.BindingsVersion;
+            Remember(bindings[i], _bindingCount + i);
         }
+
+        _bindingCount += memo.BindingCount;
 
         while (memo.AttributeCount > _attributes.Length)
         {

@@ -35,7 +35,6 @@ public ref partial struct Utf8XmlReader
     private byte[]? _copy;
     private Buffers? _buffers;
     private ResolveCacheEntry[] _resolveCache;
-    private long _bindingsVersion;
     private Frame[] _frames;
     private int _depth;
     private NamespaceBinding[] _bindings;
@@ -78,7 +77,6 @@ public ref partial struct Utf8XmlReader
         _namespaceText = _buffers.NamespaceText;
         _ids = _buffers.Ids;
         _resolveCache = _buffers.ResolveCache;
-        _bindingsVersion = ++_buffers.BindingsVersion;
         Start(xml, options);
     }
 
@@ -938,13 +936,14 @@ public ref partial struct Utf8XmlReader
             Fail(XmlError.InvalidNamespaceDeclaration, offset, "the xml and xmlns prefixes are reserved");
         }
 
+        binding.PrefixKey = PrefixKey(prefixStart, prefixLength);
         if (_bindingCount == _bindings.Length)
         {
             Grow(ref _bindings);
         }
 
+        Remember(binding, _bindingCount);
         _bindings[_bindingCount++] = binding;
-        _bindingsVersion = ++_buffers!.BindingsVersion;
     }
 
     private void ResolveAttributes()
@@ -970,29 +969,26 @@ public ref partial struct Utf8XmlReader
 
     private int Resolve(int nameStart, int colon, bool isAttribute)
     {
-        var prefix = colon < 0 ? [] : _xml.Slice(nameStart, colon);
-        if (colon > 0 && prefix.SequenceEqual("xml"u8))
+        var prefixLength = colon < 0 ? 0 : colon;
+        var key = PrefixKey(nameStart, prefixLength);
+        if (prefixLength == 3 && key == XmlPrefixKey)
         {
             return XmlNamespace;
         }
 
-        ref var cached = ref _resolveCache[(prefix.IsEmpty ? 0 : prefix[0] + prefix.Length) & (ResolveCacheSize - 1)];
-        if (cached.Version == _bindingsVersion && cached.PrefixLength == prefix.Length
-            && IsSamePrefix(_xml, cached.PrefixStart, nameStart, prefix.Length))
+        ref var cached = ref _resolveCache[CacheSlot(key, prefixLength)];
+        if (cached.PrefixKey == key && cached.PrefixLength == prefixLength && cached.Binding < _bindingCount
+            && IsBindingOf(_bindings[cached.Binding], key, prefixLength, nameStart))
         {
-            return cached.Binding;
+            return _bindings[cached.Binding].UriLength == 0 ? NoNamespace : cached.Binding;
         }
 
         for (var i = _bindingCount - 1; i >= 0; i--)
         {
-            ref readonly var binding = ref _bindings[i];
-            if (binding.PrefixLength == prefix.Length
-                && (prefix.IsEmpty || _xml[binding.PrefixStart] == prefix[0])
-                && _xml.Slice(binding.PrefixStart, binding.PrefixLength).SequenceEqual(prefix))
+            if (IsBindingOf(_bindings[i], key, prefixLength, nameStart))
             {
-                var resolved = binding.UriLength == 0 ? NoNamespace : i;
-                cached = new ResolveCacheEntry { PrefixStart = binding.PrefixStart, PrefixLength = binding.PrefixLength, Binding = resolved, Version = _bindingsVersion };
-                return resolved;
+                Remember(_bindings[i], i);
+                return _bindings[i].UriLength == 0 ? NoNamespace : i;
             }
         }
 
@@ -1005,25 +1001,52 @@ public ref partial struct Utf8XmlReader
         return NoNamespace;
     }
 
+    // "xml" as a prefix key: the bytes in little-endian order.
+    private const ulong XmlPrefixKey = 'x' | ('m' << 8) | ('l' << 16);
+
     /// <summary>
-    /// Compares prefixes, which are short: up to 8 bytes as one masked 64-bit comparison when the document has room to
-    /// load them, without the call and the length-dependent branches of SequenceEqual.
+    /// A prefix's first eight bytes as one number, so that finding its binding compares numbers, not spans; longer
+    /// prefixes (rare) compare their remaining bytes too.
     /// </summary>
-    private static bool IsSamePrefix(ReadOnlySpan<byte> xml, int a, int b, int length)
+    private readonly ulong PrefixKey(int start, int length)
     {
         if (length == 0)
         {
-            return true;
+            return 0;
         }
 
-        if (length <= sizeof(ulong) && Math.Max(a, b) <= xml.Length - sizeof(ulong))
+        if (start <= _xml.Length - sizeof(ulong))
         {
-            var difference = MemoryMarshal.Read<ulong>(xml[a..]) ^ MemoryMarshal.Read<ulong>(xml[b..]);
-            return (difference & (ulong.MaxValue >> ((sizeof(ulong) - length) * 8))) == 0;
+            var head = MemoryMarshal.Read<ulong>(_xml[start..]);
+            return length >= sizeof(ulong) ? head : head & (ulong.MaxValue >> ((sizeof(ulong) - length) * 8));
         }
 
-        return xml.Slice(a, length).SequenceEqual(xml.Slice(b, length));
+        ulong key = 0;
+        for (var i = 0; i < Math.Min(length, sizeof(ulong)); i++)
+        {
+            key |= (ulong)_xml[start + i] << (8 * i);
+        }
+
+        return key;
     }
+
+    private readonly bool IsBindingOf(in NamespaceBinding binding, ulong key, int prefixLength, int nameStart) =>
+        binding.PrefixKey == key && binding.PrefixLength == prefixLength
+        && (prefixLength <= sizeof(ulong)
+            || _xml.Slice(binding.PrefixStart + sizeof(ulong), prefixLength - sizeof(ulong)).SequenceEqual(_xml.Slice(nameStart + sizeof(ulong), prefixLength - sizeof(ulong))));
+
+    private static int CacheSlot(ulong key, int prefixLength) =>
+        (int)((key * 0x9E3779B97F4A7C15UL) >> 59) ^ (prefixLength & (ResolveCacheSize - 1));
+
+    /// <summary>
+    /// Points the cache at the innermost binding of a prefix. Every declaration goes through here, so an entry whose
+    /// binding is still in scope and still has that prefix is the innermost one: a later declaration of the same
+    /// prefix would have replaced it, and a binding that went out of scope is past <see cref="_bindingCount"/> or has
+    /// been reused by another declaration, which replaced its own entry.
+    /// </summary>
+    private readonly void Remember(in NamespaceBinding binding, int index) =>
+        _resolveCache[CacheSlot(binding.PrefixKey, binding.PrefixLength)] =
+            new ResolveCacheEntry { PrefixKey = binding.PrefixKey, PrefixLength = binding.PrefixLength, Binding = index };
 
     private readonly ReadOnlySpan<byte> BindingUri(int binding) => binding switch
     {
@@ -1123,11 +1146,7 @@ public ref partial struct Utf8XmlReader
         _popPending = false;
         _attributeCount = 0;
         _depth--;
-        if (_bindingCount != _frames[_depth].BindingsBefore)
-        {
-            _bindingCount = _frames[_depth].BindingsBefore;
-            _bindingsVersion = ++_buffers!.BindingsVersion;
-        }
+        _bindingCount = _frames[_depth].BindingsBefore;
 
         if (_depth == 0)
         {
@@ -1446,12 +1465,9 @@ public ref partial struct Utf8XmlReader
         public Attribute[] Attributes = new Attribute[8];
         public byte[] Scratch = new byte[256];
         public byte[] NamespaceText = new byte[64];
-        public ResolveCacheEntry[] ResolveCache = new ResolveCacheEntry[ResolveCacheSize];
+        public ResolveCacheEntry[] ResolveCache = NewResolveCache();
         public TagMemo?[] TagMemos = new TagMemo?[TagMemoCount];
 
-        // Grows with every change of namespace bindings, in every document this thread reads, so a cache entry
-        // from an earlier document or scope can never match.
-        public long BindingsVersion;
         public byte[] Ids = new byte[64];
 
         public static Buffers Take()
@@ -1472,21 +1488,29 @@ public ref partial struct Utf8XmlReader
 
     private readonly record struct Frame(int NameStart, int NameLength, int BindingsBefore, int Binding, int Colon);
 
-    private const int ResolveCacheSize = 16;
+    private const int ResolveCacheSize = 32;
 
-    /// <summary>A prefix resolved earlier under the same bindings: most documents declare a handful of prefixes once, at the root.</summary>
+    // Entries that match no prefix: a binding index past any real one.
+    private static ResolveCacheEntry[] NewResolveCache()
+    {
+        var cache = new ResolveCacheEntry[ResolveCacheSize];
+        Array.Fill(cache, new ResolveCacheEntry { Binding = int.MaxValue });
+        return cache;
+    }
+
+    /// <summary>The innermost binding of a prefix, as far as the last declarations and look-ups tell.</summary>
     private struct ResolveCacheEntry
     {
-        public int PrefixStart;
+        public ulong PrefixKey;
         public int PrefixLength;
         public int Binding;
-        public long Version;
     }
 
     private readonly int KnownNamespaceId(int binding) => binding >= 0 ? _bindings[binding].KnownId : 0;
 
     private struct NamespaceBinding
     {
+        public ulong PrefixKey;
         public byte KnownId;
         public int PrefixStart;
         public int PrefixLength;
