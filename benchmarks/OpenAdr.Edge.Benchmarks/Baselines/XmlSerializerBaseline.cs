@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Xml;
 using System.Xml.Serialization;
+using Ns = OpenAdr.Edge.Xml.Serialization.XmlNamespaces;
 
 namespace OpenAdr.Edge.Benchmarks.Baselines;
 

@@ -1,23 +1,13 @@
 using System;
 using System.Collections.Generic;
 using System.Xml.Serialization;
+using Ns = OpenAdr.Edge.Xml.Serialization.XmlNamespaces;
 
 namespace OpenAdr.Edge.Benchmarks.Baselines;
 
 // OpenADR 2.0b as a .NET developer maps it for XmlSerializer without this project: classes annotated the way xsd.exe
 // generates them from the official schema, for the five messages the payload benchmarks use. XmlSerializerBaseline
 // refuses any element or attribute these classes leave unmapped, so the baseline does the whole job ours does.
-public static class Ns
-{
-    public const string Oadr = "http://openadr.org/oadr-2.0b/2012/07";
-    public const string Ei = "http://docs.oasis-open.org/ns/energyinterop/201110";
-    public const string Pyld = "http://docs.oasis-open.org/ns/energyinterop/201110/payloads";
-    public const string Emix = "http://docs.oasis-open.org/ns/emix/2011/06";
-    public const string Power = "http://docs.oasis-open.org/ns/emix/2011/06/power";
-    public const string Scale = "http://docs.oasis-open.org/ns/emix/2011/06/siscale";
-    public const string Xcal = "urn:ietf:params:xml:ns:icalendar-2.0";
-    public const string Strm = "urn:ietf:params:xml:ns:icalendar-2.0:stream";
-}
 
 [XmlRoot("oadrPayload", Namespace = Ns.Oadr)]
 public class OadrPayload

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics.CodeAnalysis;
+using OpenAdr.Edge.Vtn.Sharing;
 
 namespace OpenAdr.Edge.Vtn.Events;
 
@@ -49,10 +50,7 @@ internal sealed class OpenEvents
             return false;
         }
 
-        var kept = new VenEvent[_events.Length - 1];
-        _events.AsSpan(0, index).CopyTo(kept);
-        _events.AsSpan(index + 1).CopyTo(kept.AsSpan(index));
-        _events = kept;
+        _events = ExactArrays.Without(_events, index);
         return true;
     }
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Diagnostics.CodeAnalysis;
 using OpenAdr.Edge.Payloads;
 using OpenAdr.Edge.Vtn.Handlers;
+using OpenAdr.Edge.Vtn.Sharing;
 using OpenAdr.Edge.Vtn.Storage;
 
 namespace OpenAdr.Edge.Vtn.Reports;
@@ -66,10 +67,7 @@ internal sealed class VenReports
             return false;
         }
 
-        var kept = new ReportRequestEntry[_requests.Length - 1];
-        _requests.AsSpan(0, index).CopyTo(kept);
-        _requests.AsSpan(index + 1).CopyTo(kept.AsSpan(index));
-        _requests = kept;
+        _requests = ExactArrays.Without(_requests, index);
         return true;
     }
 
