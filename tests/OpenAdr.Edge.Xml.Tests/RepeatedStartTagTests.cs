@@ -22,6 +22,16 @@ public class RepeatedStartTagTests
     }
 
     [Fact]
+    public void A_repeated_root_resolves_its_prefixes_like_the_first_time_whatever_was_declared_inside_before()
+    {
+        const string root = """<r xmlns:p="urn:1" xmlns:q="urn:q">""";
+        Assert.Equal([" r", " s", "urn:2 x", "urn:1 y"], Describe(root + """<s xmlns:p="urn:2"><p:x/></s><p:y/></r>"""));
+        Assert.Equal(
+            [" r", "urn:1 x", " t", "urn:3 z", "urn:q v", "urn:1 w"],
+            Describe(root + """<p:x/><t xmlns:p="urn:3"><p:z/><q:v/></t><p:w/></r>"""));
+    }
+
+    [Fact]
     public void A_repeated_tag_whose_prefix_is_not_declared_where_it_appears_is_refused()
     {
         Assert.Null(ErrorOf("""<r xmlns:p="urn:1"><p:e a="1"/></r>"""));

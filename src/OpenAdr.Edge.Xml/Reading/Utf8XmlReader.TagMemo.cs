@@ -60,9 +60,14 @@ public ref partial struct Utf8XmlReader
             }
         }
 
-        for (var i = 0; i < bindings.Length; i++)
+        // With nothing declared around the tag, none of its bindings shadows another (a tag declares a prefix once), so
+        // any cache entry that points at one of them by its prefix is right as it stands: no need to point them again.
+        if (_bindingCount > 0)
         {
-            Remember(bindings[i], _bindingCount + i);
+            for (var i = 0; i < bindings.Length; i++)
+            {
+                Remember(bindings[i], _bindingCount + i);
+            }
         }
 
         _bindingCount += memo.BindingCount;
