@@ -86,8 +86,8 @@ public sealed partial class OpenAdrVtn : IAsyncDisposable
         }
 
         var vtn = new OpenAdrVtn(options, store, time ?? TimeProvider.System, (ILogger?)logger ?? NullLogger.Instance);
-        var state = await store.LoadAsync(cancellationToken).ConfigureAwait(false);
-        vtn.Restore(state);
+        await store.LoadAsync(new StateRestore(vtn), cancellationToken).ConfigureAwait(false);
+        vtn._polls.AnnounceOpenEvents();
         vtn._housekeeping = vtn.Time.CreateTimer(static state => ((OpenAdrVtn)state!).RunHousekeeping(), vtn, options.HousekeepingInterval, options.HousekeepingInterval);
         return vtn;
     }
@@ -298,18 +298,24 @@ public sealed partial class OpenAdrVtn : IAsyncDisposable
         }
     }
 
-    private void Restore(StoredState state)
+    /// <summary>Rebuilds the engine's memory from the store, one record at a time.</summary>
+    private sealed class StateRestore(OpenAdrVtn vtn) : IStoredStateReceiver
     {
-        foreach (var ven in state.Vens)
-        {
-            Vens.GetOrAdd(ven.VenId).Registration = ven;
-        }
+        public void Ven(VenRecord ven) => vtn.Vens.GetOrAdd(ven.VenId).Registration = ven;
 
-        _events.Restore(state.OpenEvents, state.LatestEventResponses);
-        _reports.Restore(state.ReportCapabilities, state.ReportRequests);
-        _opts.Restore(state.OpenOpts);
-        _polls.Restore(state.QueueEntries);
-        Admissions.Restore(state.Admissions);
+        public void OpenEvent(EventRecord openEvent) => vtn._events.Restore(openEvent);
+
+        public void LatestEventResponse(EventResponseRecord response) => vtn._events.Restore(response);
+
+        public void ReportCapabilities(ReportCapabilitiesRecord capabilities) => vtn._reports.Restore(capabilities);
+
+        public void ReportRequest(ReportRequestRecord request) => vtn._reports.Restore(request);
+
+        public void OpenOpt(OptRecord opt) => vtn._opts.Restore(opt);
+
+        public void QueueEntry(QueueEntryRecord entry) => vtn._polls.Restore(entry);
+
+        public void Admission(AdmissionRecord admission) => vtn.Admissions.Restore(admission);
     }
 
     public async ValueTask DisposeAsync()

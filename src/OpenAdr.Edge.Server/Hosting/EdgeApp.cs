@@ -123,6 +123,7 @@ public static partial class EdgeApp
                 OpenAdrTlsExtensions.WarnPlainHttp(logger);
             }
         });
+        HeapUpkeep.CompactAfterLoad();
         return app;
     }
 

@@ -44,7 +44,7 @@ internal sealed class MeasuredStore(IVtnStore inner) : IVtnStore
         }
     }
 
-    public Task<StoredState> LoadAsync(CancellationToken cancellationToken = default) => inner.LoadAsync(cancellationToken);
+    public Task LoadAsync(IStoredStateReceiver receiver, CancellationToken cancellationToken = default) => inner.LoadAsync(receiver, cancellationToken);
 
     public async Task CommitAsync(IReadOnlyList<StoreChange> changes, CancellationToken cancellationToken = default)
     {

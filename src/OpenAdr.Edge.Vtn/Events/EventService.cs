@@ -16,22 +16,20 @@ internal sealed partial class EventService(OpenAdrVtn vtn)
 {
     private readonly SharedEventParts _shared = new();
 
-    public void Restore(IReadOnlyList<EventRecord> events, IReadOnlyList<EventResponseRecord> responses)
+    public void Restore(EventRecord record)
     {
-        foreach (var record in events)
-        {
-            var definition = EventDocuments.Read(record.Body);
-            _shared.Share(definition, record.VenId);
-            vtn.Vens.GetOrAdd(record.VenId).Events.Set(new VenEvent(definition));
-        }
+        var definition = EventDocuments.Read(record.Body);
+        _shared.Share(definition, record.VenId);
+        vtn.Vens.GetOrAdd(record.VenId).Events.Set(new VenEvent(definition));
+    }
 
-        foreach (var response in responses)
+    /// <summary>Restores the latest response to an event restored before it.</summary>
+    public void Restore(EventResponseRecord response)
+    {
+        if (vtn.Vens.TryGet(response.VenId, out var ven) && ven.Events.TryGetValue(response.EventId, out var venEvent))
         {
-            if (vtn.Vens.TryGet(response.VenId, out var ven) && ven.Events.TryGetValue(response.EventId, out var venEvent))
-            {
-                venEvent.Opt = response.Opt;
-                venEvent.OptSource = response.Source;
-            }
+            venEvent.Opt = response.Opt;
+            venEvent.OptSource = response.Source;
         }
     }
 

@@ -13,19 +13,17 @@ namespace OpenAdr.Edge.Vtn.Opt;
 /// <summary>EiOpt: availability schedules and event opts a VEN creates and cancels.</summary>
 internal sealed partial class OptService(OpenAdrVtn vtn, EventService events)
 {
-    public void Restore(IReadOnlyList<OptRecord> opts)
+    /// <summary>Restores an open opt, after the events and their responses.</summary>
+    public void Restore(OptRecord record)
     {
-        foreach (var record in opts)
+        var ven = vtn.Vens.GetOrAdd(record.VenId);
+        var opt = Documents.Read<OadrCreateOpt>(record.Body);
+        ven.OptsToChange[record.OptId] = opt;
+        // R-206 survives a restart: the open EiOpt answer outranks any oadrCreatedEvent stored after it.
+        if (opt.QualifiedEventId is { } qualified && ven.Events.TryGetValue(qualified.EventId, out var venEvent))
         {
-            var ven = vtn.Vens.GetOrAdd(record.VenId);
-            var opt = Documents.Read<OadrCreateOpt>(record.Body);
-            ven.OptsToChange[record.OptId] = opt;
-            // R-206 survives a restart: the open EiOpt answer outranks any oadrCreatedEvent stored after it.
-            if (opt.QualifiedEventId is { } qualified && ven.Events.TryGetValue(qualified.EventId, out var venEvent))
-            {
-                venEvent.Opt = opt.OptType;
-                venEvent.OptSource = EventResponseSource.CreateOpt;
-            }
+            venEvent.Opt = opt.OptType;
+            venEvent.OptSource = EventResponseSource.CreateOpt;
         }
     }
 

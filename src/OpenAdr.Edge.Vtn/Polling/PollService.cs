@@ -124,18 +124,21 @@ internal sealed partial class PollService(OpenAdrVtn vtn, EventService events, R
         return false;
     }
 
-    public void Restore(IReadOnlyList<QueueEntryRecord> entries)
+    public void Restore(QueueEntryRecord entry)
     {
-        foreach (var entry in entries)
+        var ven = vtn.Vens.GetOrAdd(entry.VenId);
+        if (!ven.Queue.TryRestore(new QueuedMessage(entry.Sequence, entry.Kind, entry.Argument)))
         {
-            var ven = vtn.Vens.GetOrAdd(entry.VenId);
-            if (!ven.Queue.TryRestore(new QueuedMessage(entry.Sequence, entry.Kind, entry.Argument)))
-            {
-                Log.RestoredEntryDropped(vtn.Logger, entry.Kind, entry.VenId);
-            }
+            Log.RestoredEntryDropped(vtn.Logger, entry.Kind, entry.VenId);
         }
+    }
 
-        // Announcing open events again is always safe and covers an announcement lost in a crash.
+    /// <summary>
+    /// Queues every open event once more after a restart, behind the restored queue entries: always safe, and
+    /// it covers an announcement lost in a crash.
+    /// </summary>
+    public void AnnounceOpenEvents()
+    {
         var changes = new List<StoreChange>();
         foreach (var ven in vtn.Vens.All)
         {

@@ -52,11 +52,5 @@ public sealed class VenAdmissions
         return _byName.TryRemove(venName, out _);
     }
 
-    internal void Restore(IEnumerable<AdmissionRecord> admissions)
-    {
-        foreach (var admission in admissions)
-        {
-            _byName[admission.VenName] = admission;
-        }
-    }
+    internal void Restore(AdmissionRecord admission) => _byName[admission.VenName] = admission;
 }

@@ -19,18 +19,11 @@ internal sealed partial class ReportService(OpenAdrVtn vtn)
     // A gateway's VENs are mostly alike and offer the same data points: they share one instance of each.
     private readonly RecentValues<OfferedPoint> _offeredPoints = new(256);
 
-    public void Restore(IReadOnlyList<ReportCapabilitiesRecord> capabilities, IReadOnlyList<ReportRequestRecord> requests)
-    {
-        foreach (var record in capabilities)
-        {
-            vtn.Vens.GetOrAdd(record.VenId).Reports.Offers = OffersOf(record.VenId, Documents.Read<OadrRegisterReport>(record.Body));
-        }
+    public void Restore(ReportCapabilitiesRecord record) =>
+        vtn.Vens.GetOrAdd(record.VenId).Reports.Offers = OffersOf(record.VenId, Documents.Read<OadrRegisterReport>(record.Body));
 
-        foreach (var record in requests)
-        {
-            vtn.Vens.GetOrAdd(record.VenId).Reports.SetRequest(ReportRequestEntry.Of(ReportDocuments.Read(record.Body), record.State));
-        }
-    }
+    public void Restore(ReportRequestRecord record) =>
+        vtn.Vens.GetOrAdd(record.VenId).Reports.SetRequest(ReportRequestEntry.Of(ReportDocuments.Read(record.Body), record.State));
 
     /// <summary>
     /// The VEN's METADATA: it replaces what the VEN offered before and ends the requests made of it; the

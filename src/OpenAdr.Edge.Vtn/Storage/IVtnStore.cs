@@ -8,8 +8,8 @@ namespace OpenAdr.Edge.Vtn.Storage;
 /// <summary>Where the VTN keeps what it must never lose.</summary>
 public interface IVtnStore : IAsyncDisposable
 {
-    /// <summary>Reads what the engine rebuilds its memory from.</summary>
-    Task<StoredState> LoadAsync(CancellationToken cancellationToken = default);
+    /// <summary>Hands what the engine rebuilds its memory from to <paramref name="receiver"/>, record by record.</summary>
+    Task LoadAsync(IStoredStateReceiver receiver, CancellationToken cancellationToken = default);
 
     /// <summary>Applies the changes atomically; the task completes only once they are durable.</summary>
     Task CommitAsync(IReadOnlyList<StoreChange> changes, CancellationToken cancellationToken = default);

@@ -10,23 +10,24 @@ namespace OpenAdr.Edge.Vtn.Storage;
 public sealed partial class SqliteVtnStore
 {
     /// <inheritdoc />
-    public async Task<StoredState> LoadAsync(CancellationToken cancellationToken = default)
+    public async Task LoadAsync(IStoredStateReceiver receiver, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(receiver);
         await EnterReadAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            // One read transaction: every list comes from the same snapshot, whatever the writer commits meanwhile.
+            // One read transaction: every record comes from the same snapshot, whatever the writer commits meanwhile.
             var transaction = _readConnection.BeginTransaction(deferred: true);
             await using (transaction.ConfigureAwait(false))
             {
-                var vens = await QueryAsync(
+                await ReadEachAsync(
                     transaction,
                     """
                     SELECT ven_id, registration_id, ven_name, fingerprint, profile, transport, transport_address,
                            report_only, xml_signature, http_pull_model, registered_at
                     FROM ven ORDER BY ven_id;
                     """,
-                    static r => new VenRecord(
+                    r => receiver.Ven(new VenRecord(
                         r.GetString(0),
                         r.GetString(1),
                         NullableString(r, 2),
@@ -37,26 +38,26 @@ public sealed partial class SqliteVtnStore
                         r.GetBoolean(7),
                         r.GetBoolean(8),
                         r.GetBoolean(9),
-                        FromTicks(r.GetInt64(10))),
+                        FromTicks(r.GetInt64(10)))),
                     cancellationToken).ConfigureAwait(false);
 
-                var openEvents = await QueryAsync(
+                await ReadEachAsync(
                     transaction,
                     """
                     SELECT ven_id, event_id, modification_number, cancelled, closed, body, updated_at
                     FROM event WHERE closed = 0 ORDER BY ven_id, event_id;
                     """,
-                    static r => new EventRecord(
+                    r => receiver.OpenEvent(new EventRecord(
                         r.GetString(0),
                         r.GetString(1),
                         checked((uint)r.GetInt64(2)),
                         r.GetBoolean(3),
                         r.GetBoolean(4),
                         Blob(r, 5),
-                        FromTicks(r.GetInt64(6))),
+                        FromTicks(r.GetInt64(6)))),
                     cancellationToken).ConfigureAwait(false);
 
-                var latestResponses = await QueryAsync(
+                await ReadEachAsync(
                     transaction,
                     """
                     SELECT r.ven_id, r.event_id, r.modification_number, r.opt, r.source, r.received_at
@@ -66,48 +67,46 @@ public sealed partial class SqliteVtnStore
                     WHERE e.closed = 0
                     ORDER BY e.ven_id, e.event_id;
                     """,
-                    ReadEventResponse,
+                    r => receiver.LatestEventResponse(ReadEventResponse(r)),
                     cancellationToken).ConfigureAwait(false);
 
-                var capabilities = await QueryAsync(
+                await ReadEachAsync(
                     transaction,
                     "SELECT ven_id, body, received_at FROM report_capabilities ORDER BY ven_id;",
-                    static r => new ReportCapabilitiesRecord(r.GetString(0), Blob(r, 1), FromTicks(r.GetInt64(2))),
+                    r => receiver.ReportCapabilities(new ReportCapabilitiesRecord(r.GetString(0), Blob(r, 1), FromTicks(r.GetInt64(2)))),
                     cancellationToken).ConfigureAwait(false);
 
-                var requests = await QueryAsync(
+                await ReadEachAsync(
                     transaction,
                     """
                     SELECT ven_id, report_request_id, state, body, updated_at
                     FROM report_request ORDER BY ven_id, report_request_id;
                     """,
-                    static r => new ReportRequestRecord(
+                    r => receiver.ReportRequest(new ReportRequestRecord(
                         r.GetString(0),
                         r.GetString(1),
                         (ReportRequestState)r.GetInt32(2),
                         Blob(r, 3),
-                        FromTicks(r.GetInt64(4))),
+                        FromTicks(r.GetInt64(4)))),
                     cancellationToken).ConfigureAwait(false);
 
-                var openOpts = await QueryAsync(
+                await ReadEachAsync(
                     transaction,
                     "SELECT ven_id, opt_id, cancelled, body, updated_at FROM opt WHERE cancelled = 0 ORDER BY ven_id, opt_id;",
-                    static r => new OptRecord(r.GetString(0), r.GetString(1), r.GetBoolean(2), Blob(r, 3), FromTicks(r.GetInt64(4))),
+                    r => receiver.OpenOpt(new OptRecord(r.GetString(0), r.GetString(1), r.GetBoolean(2), Blob(r, 3), FromTicks(r.GetInt64(4)))),
                     cancellationToken).ConfigureAwait(false);
 
-                var queue = await QueryAsync(
+                await ReadEachAsync(
                     transaction,
                     "SELECT ven_id, sequence, kind, argument FROM queue_entry ORDER BY ven_id, sequence;",
-                    static r => new QueueEntryRecord(r.GetString(0), r.GetInt64(1), (QueuedMessageKind)r.GetInt32(2), NullableString(r, 3)),
+                    r => receiver.QueueEntry(new QueueEntryRecord(r.GetString(0), r.GetInt64(1), (QueuedMessageKind)r.GetInt32(2), NullableString(r, 3))),
                     cancellationToken).ConfigureAwait(false);
 
-                var admissions = await QueryAsync(
+                await ReadEachAsync(
                     transaction,
                     "SELECT ven_name, state, fingerprint, updated_at FROM admission ORDER BY ven_name;",
-                    static r => new AdmissionRecord(r.GetString(0), (AdmissionState)r.GetInt32(1), NullableString(r, 2), FromTicks(r.GetInt64(3))),
+                    r => receiver.Admission(new AdmissionRecord(r.GetString(0), (AdmissionState)r.GetInt32(1), NullableString(r, 2), FromTicks(r.GetInt64(3)))),
                     cancellationToken).ConfigureAwait(false);
-
-                return new StoredState(vens, openEvents, latestResponses, capabilities, requests, openOpts, queue, admissions);
             }
         }
         finally
@@ -195,6 +194,18 @@ public sealed partial class SqliteVtnStore
         CancellationToken cancellationToken,
         params (string Name, object Value)[] parameters)
     {
+        var rows = new List<T>();
+        await ReadEachAsync(transaction, sql, r => rows.Add(map(r)), cancellationToken, parameters).ConfigureAwait(false);
+        return rows;
+    }
+
+    private async Task ReadEachAsync(
+        SqliteTransaction? transaction,
+        string sql,
+        Action<SqliteDataReader> each,
+        CancellationToken cancellationToken,
+        params (string Name, object Value)[] parameters)
+    {
         var command = _readConnection.CreateCommand();
         await using (command.ConfigureAwait(false))
         {
@@ -208,13 +219,10 @@ public sealed partial class SqliteVtnStore
             var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             await using (reader.ConfigureAwait(false))
             {
-                var rows = new List<T>();
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    rows.Add(map(reader));
+                    each(reader);
                 }
-
-                return rows;
             }
         }
     }

@@ -108,14 +108,3 @@ public enum AdmissionState
     Allowed = 1,
     Denied = 2,
 }
-
-/// <summary>Everything the engine rebuilds its memory from at start.</summary>
-public sealed record StoredState(
-    IReadOnlyList<VenRecord> Vens,
-    IReadOnlyList<EventRecord> OpenEvents,
-    IReadOnlyList<EventResponseRecord> LatestEventResponses,
-    IReadOnlyList<ReportCapabilitiesRecord> ReportCapabilities,
-    IReadOnlyList<ReportRequestRecord> ReportRequests,
-    IReadOnlyList<OptRecord> OpenOpts,
-    IReadOnlyList<QueueEntryRecord> QueueEntries,
-    IReadOnlyList<AdmissionRecord> Admissions);

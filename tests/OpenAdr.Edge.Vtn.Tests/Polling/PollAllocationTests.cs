@@ -154,10 +154,10 @@ internal sealed class CountingStore(IVtnStore inner) : IVtnStore
 
     public int Calls => Loads + Commits + Volatile.Read(ref _reads);
 
-    public Task<StoredState> LoadAsync(CancellationToken cancellationToken = default)
+    public Task LoadAsync(IStoredStateReceiver receiver, CancellationToken cancellationToken = default)
     {
         Interlocked.Increment(ref _loads);
-        return inner.LoadAsync(cancellationToken);
+        return inner.LoadAsync(receiver, cancellationToken);
     }
 
     public Task CommitAsync(IReadOnlyList<StoreChange> changes, CancellationToken cancellationToken = default)
