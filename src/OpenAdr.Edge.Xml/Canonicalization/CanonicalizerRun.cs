@@ -891,7 +891,7 @@ internal ref struct CanonicalizerRun
                 i += end + 1;
                 if (reference[0] == (byte)'#')
                 {
-                    if (!TryParseCharacterReference(reference[1..], out var rune))
+                    if (!XmlCharacterReference.TryParse(reference[1..], out var rune))
                     {
                         return false;
                     }
@@ -964,48 +964,6 @@ internal ref struct CanonicalizerRun
         }
 
         return false;
-    }
-
-    private static bool TryParseCharacterReference(ReadOnlySpan<byte> digits, out Rune rune)
-    {
-        rune = default;
-        var hex = !digits.IsEmpty && digits[0] == (byte)'x';
-        if (hex)
-        {
-            digits = digits[1..];
-        }
-
-        if (digits.IsEmpty || digits.Length > 8)
-        {
-            return false;
-        }
-
-        var value = 0;
-        foreach (var d in digits)
-        {
-            var digit = d switch
-            {
-                >= (byte)'0' and <= (byte)'9' => d - '0',
-                >= (byte)'a' and <= (byte)'f' when hex => d - 'a' + 10,
-                >= (byte)'A' and <= (byte)'F' when hex => d - 'A' + 10,
-                _ => -1,
-            };
-            if (digit < 0)
-            {
-                return false;
-            }
-
-            value = value * (hex ? 16 : 10) + digit;
-        }
-
-        var isXmlChar = value is 0x9 or 0xA or 0xD or (>= 0x20 and <= 0xD7FF) or (>= 0xE000 and <= 0xFFFD) or (>= 0x10000 and <= 0x10FFFF);
-        if (!isXmlChar)
-        {
-            return false;
-        }
-
-        rune = new Rune(value);
-        return true;
     }
 
     private static void NormalizeLineEnds(ReadOnlySpan<byte> raw, IBufferWriter<byte> sink)

@@ -1396,42 +1396,13 @@ public ref partial struct Utf8XmlReader
             Fail(XmlError.UnknownEntity, offset, "an entity reference other than the five predefined ones");
         }
 
-        var hex = name.Length > 1 && name[1] == (byte)'x';
-        var digits = name[(hex ? 2 : 1)..];
-        if (digits.IsEmpty || digits.Length > 8)
+        if (!XmlCharacterReference.TryParse(name[1..], out var rune))
         {
-            Fail(XmlError.InvalidCharacterReference, offset, "malformed character reference");
-        }
-
-        var value = 0;
-        foreach (var d in digits)
-        {
-            int digit = d switch
-            {
-                >= (byte)'0' and <= (byte)'9' => d - '0',
-                >= (byte)'a' and <= (byte)'f' when hex => d - 'a' + 10,
-                >= (byte)'A' and <= (byte)'F' when hex => d - 'A' + 10,
-                _ => -1,
-            };
-            if (digit < 0)
-            {
-                Fail(XmlError.InvalidCharacterReference, offset, "malformed character reference");
-            }
-
-            value = (value * (hex ? 16 : 10)) + digit;
-        }
-
-        var isXmlChar = value is 0x9 or 0xA or 0xD
-            || (value >= 0x20 && value <= 0xD7FF)
-            || (value >= 0xE000 && value <= 0xFFFD)
-            || (value >= 0x10000 && value <= 0x10FFFF);
-        if (!isXmlChar)
-        {
-            Fail(XmlError.InvalidCharacterReference, offset, "a character reference to a character XML does not allow");
+            Fail(XmlError.InvalidCharacterReference, offset, "malformed character reference, or one to a character XML does not allow");
         }
 
         Span<byte> utf8 = stackalloc byte[4];
-        var length = new System.Text.Rune(value).EncodeToUtf8(utf8);
+        var length = rune.EncodeToUtf8(utf8);
         AppendScratch(utf8[..length], offset);
     }
 
