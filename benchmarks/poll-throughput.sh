@@ -48,18 +48,11 @@ start_vtn
   --register-only --venids "$work/venids.txt" --prefix seed
 kill "$pid"; wait "$pid" 2>/dev/null || true
 
-# Start-up: exec to the first answered poll, with the seeded database.
-first=$(head -1 "$work/venids.txt")
-body="<?xml version=\"1.0\" encoding=\"utf-8\"?><oadr:oadrPayload xmlns:oadr=\"http://openadr.org/oadr-2.0b/2012/07\"><oadr:oadrSignedObject oadr:Id=\"oadrSignedObject\"><oadr:oadrPoll ei:schemaVersion=\"2.0b\" xmlns:ei=\"http://docs.oasis-open.org/ns/energyinterop/201110\"><ei:venID>$first</ei:venID></oadr:oadrPoll></oadr:oadrSignedObject></oadr:oadrPayload>"
-t0=$(date +%s%N)
-(cd "$work" && exec ./vtn/openadr-edge --OpenAdr:Database "$work/vtn.db" --OpenAdr:Url http://127.0.0.1:18080 \
-   --OpenAdr:Operator:Url http://127.0.0.1:18081 --Logging:LogLevel:Default Warning >>"$work/vtn.log" 2>&1) &
-pid=$!; pids+=("$pid")
-until curl -sf -X POST -H 'Content-Type: application/xml' --data "$body" http://127.0.0.1:18080/OpenADR2/Simple/2.0b/OadrPoll 2>/dev/null | grep -q oadrResponse; do sleep 0.002; done
-t1=$(date +%s%N)
-startup_ms=$(( (t1 - t0) / 1000000 ))
-echo "start-up with $vens VENs: ${startup_ms} ms from exec to the first answered poll"
-kill "$pid"; wait "$pid" 2>/dev/null || true
+# Start-up: exec to the first answered poll, with the seeded database, five times.
+startup=$("$work/load/openadr-load" --url http://127.0.0.1:18080/OpenADR2/Simple/2.0b --use-venids "$work/venids.txt" --startup 5 -- \
+  "$work/vtn/openadr-edge" --OpenAdr:Database "$work/vtn.db" --OpenAdr:Url http://127.0.0.1:18080 \
+  --OpenAdr:Operator:Url http://127.0.0.1:18081 --Logging:LogLevel:Default Warning)
+echo "$startup"
 
 results=()
 for round in $(seq 1 "$rounds"); do
@@ -123,7 +116,7 @@ mkdir -p benchmarks/results
   echo "steady load ($vens VENs every 10 s, telemetry every minute, one active event each, ${steady_seconds} s): peak RSS $steady_rss MB"
   echo "at its end: $steady_gc"
   echo "$steady"
-  echo "start-up with $vens VENs: ${startup_ms} ms from exec to the first answered poll"
+  echo "$startup, $vens VENs in the database"
   echo '```'
   echo
   echo "wrk -t2 -c$connections on the same 2-core machine as the servers (they share the CPU; compare the ratio, not the absolute figures)."

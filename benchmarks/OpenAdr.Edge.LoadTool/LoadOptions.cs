@@ -40,11 +40,22 @@ internal sealed record LoadOptions
 
     public string? CertificateAuthority { get; init; }
 
+    /// <summary>Measure start-up this many times instead of polling: exec of <see cref="StartUpCommand"/> to its first answered poll.</summary>
+    public int StartUpRuns { get; init; }
+
+    /// <summary>The VTN's command line, everything after <c>--</c>.</summary>
+    public string[] StartUpCommand { get; init; } = [];
+
     public static LoadOptions Parse(string[] args)
     {
         var options = new LoadOptions();
         for (var i = 0; i < args.Length; i++)
         {
+            if (args[i] == "--")
+            {
+                return options with { StartUpCommand = args[(i + 1)..] };
+            }
+
             string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
             options = args[i] switch
             {
@@ -63,6 +74,7 @@ internal sealed record LoadOptions
                 "--cert" => options with { Certificate = Value() },
                 "--key" => options with { Key = Value() },
                 "--ca" => options with { CertificateAuthority = Value() },
+                "--startup" => options with { StartUpRuns = int.Parse(Value(), CultureInfo.InvariantCulture) },
                 _ => throw new ArgumentException($"Unknown option '{args[i]}'."),
             };
         }

@@ -22,8 +22,13 @@ try
 catch (Exception e) when (e is ArgumentException or FormatException)
 {
     Console.Error.WriteLine(e.Message);
-    Console.Error.WriteLine("usage: openadr-load --url URL [--vens N] [--prefix NAME] [--use-venids FILE] [--connections C] [--interval S | --max] [--duration S] [--telemetry S] [--venids FILE] [--register-only] [--cert PEM --key PEM --ca PEM] [--handshakes rsa|ecdsa]");
+    Console.Error.WriteLine("usage: openadr-load --url URL [--vens N] [--prefix NAME] [--use-venids FILE] [--connections C] [--interval S | --max] [--duration S] [--telemetry S] [--venids FILE] [--register-only] [--cert PEM --key PEM --ca PEM] [--handshakes rsa|ecdsa] [--startup RUNS --use-venids FILE -- VTN-COMMAND...]");
     return 2;
+}
+
+if (options.StartUpRuns > 0)
+{
+    return OperatingSystem.IsWindows() ? 2 : StartUp.Run(options);
 }
 
 if (options.Handshakes is not null)
