@@ -41,4 +41,33 @@ public class Utf8StringPoolTests
         });
         Assert.Equal(100, pool.Count);
     }
+
+    [Theory]
+    [InlineData("ven-bâtiment-7")]
+    [InlineData("ven-\u00e9")]
+    [InlineData("站点-042")]
+    public void Non_ascii_ids_are_pooled_and_told_apart(string id)
+    {
+        var pool = new Utf8StringPool();
+        var utf8 = System.Text.Encoding.UTF8.GetBytes(id);
+        var first = pool.GetString(utf8);
+        Assert.Equal(id, first);
+        Assert.Same(first, pool.GetString(utf8));
+
+        // Same length in bytes, one character changed: a different string, whatever the hash says.
+        var other = (byte[])utf8.Clone();
+        other[0] ^= 1;
+        Assert.Equal(System.Text.Encoding.UTF8.GetString(other), pool.GetString(other));
+        Assert.NotSame(first, pool.GetString(other));
+    }
+
+    [Fact]
+    public void Invalid_utf8_reads_as_the_decoder_reads_it_every_time()
+    {
+        var pool = new Utf8StringPool();
+        byte[] invalid = [(byte)'v', 0xC3, (byte)'x'];
+        var expected = System.Text.Encoding.UTF8.GetString(invalid);
+        Assert.Equal(expected, pool.GetString(invalid));
+        Assert.Equal(expected, pool.GetString(invalid));
+    }
 }

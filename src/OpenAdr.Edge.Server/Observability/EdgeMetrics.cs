@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Linq;
 using System.Text;
 using System.Threading;
 using OpenAdr.Edge.Vtn;
@@ -12,15 +13,18 @@ public sealed class EdgeMetrics
 {
     private readonly ConcurrentDictionary<(string Message, string Answer, string Code), Counter> _answers = new();
     private readonly ConcurrentDictionary<int, Counter> _refusals = new();
-    private long _polls;
+
+    // Nearly every request is an empty poll: its counter is a field, not a dictionary lookup.
+    private readonly Counter _emptyPolls;
+
+    public EdgeMetrics() => _emptyPolls = _answers.GetOrAdd(("oadrPoll", "oadrResponse", "200"), new Counter());
 
     internal void Answered(string message, string answer, string code)
     {
-        Interlocked.Increment(ref _answers.GetOrAdd((message, answer, code), static _ => new Counter()).Value);
-        if (message == "oadrPoll")
-        {
-            Interlocked.Increment(ref _polls);
-        }
+        var counter = message == "oadrPoll" && answer == "oadrResponse" && code == "200"
+            ? _emptyPolls
+            : _answers.GetOrAdd((message, answer, code), static _ => new Counter());
+        Interlocked.Increment(ref counter.Value);
     }
 
     internal void Refused(int httpStatus) => Interlocked.Increment(ref _refusals.GetOrAdd(httpStatus, static _ => new Counter()).Value);
@@ -29,7 +33,7 @@ public sealed class EdgeMetrics
     {
         var text = new StringBuilder(2048);
         Metric(text, "openadr_polls_total", "counter", "oadrPoll requests answered.");
-        Sample(text, "openadr_polls_total", "", Interlocked.Read(ref _polls));
+        Sample(text, "openadr_polls_total", "", _answers.Sum(static answer => answer.Key.Message == "oadrPoll" ? Interlocked.Read(ref answer.Value.Value) : 0));
         Metric(text, "openadr_answers_total", "counter", "OpenADR requests answered, by message, answer and response code.");
         foreach (var ((message, answer, code), counter) in _answers)
         {

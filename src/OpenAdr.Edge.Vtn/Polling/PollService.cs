@@ -22,18 +22,17 @@ internal sealed partial class PollService(OpenAdrVtn vtn, EventService events, R
     public bool TryAnswerFromMemory(OadrPoll poll, VenRequestContext context, out OadrMessage? answer)
     {
         answer = null;
-        if (!vtn.Vens.TryGet(poll.VenId, out var ven) || ven.Registration is not { } registered || registered.XmlSignature
-            || (context.ClientFingerprint is { } presented && registered.Fingerprint is { } known && !Fingerprints.AreEqual(presented, known)))
+        if (!vtn.Vens.TryGet(poll.VenId, out var ven) || !ven.IsRegisteredUnsigned
+            || (context.ClientFingerprint is { } presented && ven.Registration?.Fingerprint is { } known && !Fingerprints.AreEqual(presented, known)))
         {
             return false;
         }
 
-        lock (ven)
+        // Without the VEN's lock: a message queued while this reads is answered at the next poll, as it would be had
+        // the poll come a moment earlier.
+        if (!ven.Queue.IsEmpty)
         {
-            if (!ven.Queue.IsEmpty)
-            {
-                return false;
-            }
+            return false;
         }
 
         ven.LastSeenTicks = vtn.Now.Ticks;

@@ -11,8 +11,9 @@ internal readonly record struct QueuedMessage(long Sequence, QueuedMessageKind K
 /// Messages composed from current state (an event snapshot, the VTN's METADATA, a registration request or
 /// cancellation) coalesce: one of each kind at most, with a slot of its own, so they are never refused. The
 /// capacity bounds the others (report requests and cancellations), which carry their own content.
+/// A struct, held inside its VEN's state: the empty-poll check reads it without following one more pointer.
 /// </summary>
-internal sealed class VenQueue(int capacity)
+internal struct VenQueue(int capacity)
 {
     private const int CoalescingKinds = 4;
     private const int InitialSize = 4;
@@ -33,7 +34,7 @@ internal sealed class VenQueue(int capacity)
         or QueuedMessageKind.CancelPartyRegistration or QueuedMessageKind.RequestReregistration;
 
     /// <summary>Whether one more message of this kind fits.</summary>
-    public bool HasRoomFor(QueuedMessageKind kind)
+    public readonly bool HasRoomFor(QueuedMessageKind kind)
     {
         if (Coalesces(kind))
         {
@@ -55,12 +56,12 @@ internal sealed class VenQueue(int capacity)
     /// <summary>A sequence number for a message that is stored before it joins the queue (<see cref="TryRestore"/>).</summary>
     public long ReserveSequence() => _nextSequence++;
 
-    public int Count { get; private set; }
+    public int Count { readonly get; private set; }
 
-    public bool IsEmpty => Count == 0;
+    public readonly bool IsEmpty => Count == 0;
 
     /// <summary>Whether a message of this kind waits already.</summary>
-    public bool Contains(QueuedMessageKind kind)
+    public readonly bool Contains(QueuedMessageKind kind)
     {
         for (var i = 0; i < Count; i++)
         {
@@ -121,7 +122,7 @@ internal sealed class VenQueue(int capacity)
         return true;
     }
 
-    public bool TryPeek(out QueuedMessage message)
+    public readonly bool TryPeek(out QueuedMessage message)
     {
         message = Count == 0 ? default : _items[_head];
         return Count > 0;

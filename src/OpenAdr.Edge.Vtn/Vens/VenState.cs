@@ -27,7 +27,7 @@ internal sealed class VenState
     public VenState(string venId, int queueCapacity)
     {
         VenId = venId;
-        Queue = new VenQueue(queueCapacity);
+        _queue = new VenQueue(queueCapacity);
         EmptyPollResponse = new OadrResponse { EiResponse = s_emptyPollEiResponse, VenId = venId };
     }
 
@@ -69,12 +69,30 @@ internal sealed class VenState
         LeaveGate();
     }
 
-    public VenRecord? Registration { get; set; }
+    public VenRecord? Registration
+    {
+        get => _registration;
+        set
+        {
+            _registration = value;
+            IsRegisteredUnsigned = value is { XmlSignature: false };
+        }
+    }
+
+    private VenRecord? _registration;
+
+    /// <summary>Registered, without XML signatures: its empty polls are answered from memory (a flag, so that they need not read the registration).</summary>
+    public bool IsRegisteredUnsigned { get; private set; }
+
+    /// <summary>The last string instance this VEN was looked up by (the request's pooled venID), for <see cref="VenDirectory"/>.</summary>
+    public string? LookedUpAs;
 
     /// <summary>When the VEN last sent anything (UTC ticks; 0 when not since the start). A field: the poll path writes it without allocating.</summary>
     public long LastSeenTicks;
 
-    public VenQueue Queue { get; }
+    private VenQueue _queue;
+
+    public ref VenQueue Queue => ref _queue;
 
     /// <summary>Whether the VTN has sent this VEN an oadrCancelPartyRegistration, which its oadrCanceledPartyRegistration answers.</summary>
     public bool CancellationRequested { get; set; }

@@ -7,13 +7,15 @@ namespace OpenAdr.Edge.Xml.Serialization;
 /// <summary>
 /// Turns UTF-8 bytes into strings, handing out the same string for the same bytes, so IDs that come with every
 /// request (venID, vtnID) cost no allocation once seen. Bounded: when full it still answers, by allocating.
-/// Safe to share between threads: entries are immutable and slots are claimed with a compare-and-swap.
+/// Safe to share between threads: slots are claimed with a compare-and-swap. A slot holds the string itself and,
+/// beside it, its hash: a lookup reads the table and the string it returns, nothing else.
 /// </summary>
 public sealed class Utf8StringPool
 {
     private const int MaxProbes = 8;
     private const int MaxPooledLength = 128;
-    private readonly Entry?[] _slots;
+    private readonly string?[] _values;
+    private readonly int[] _hashes;
     private readonly int _mask;
     private readonly ulong _seed = (ulong)Random.Shared.NextInt64();
     private int _count;
@@ -22,7 +24,8 @@ public sealed class Utf8StringPool
     public Utf8StringPool(int capacity = 32_768)
     {
         var size = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(capacity, 16) * 2);
-        _slots = new Entry?[size];
+        _values = new string?[size];
+        _hashes = new int[size];
         _mask = size - 1;
         Capacity = capacity;
     }
@@ -43,23 +46,41 @@ public sealed class Utf8StringPool
             return Encoding.UTF8.GetString(utf8);
         }
 
-        var hash = Hash(utf8);
+        var hash = Hash(utf8) | 1;
         for (var probe = 0; probe < MaxProbes; probe++)
         {
-            ref var slot = ref _slots[(hash + probe) & _mask];
-            var entry = Volatile.Read(ref slot);
-            if (entry is null)
+            var index = (hash + probe) & _mask;
+            var value = Volatile.Read(ref _values[index]);
+            if (value is null)
             {
-                return Add(ref slot, hash, utf8);
+                return Add(index, hash, utf8);
             }
 
-            if (entry.Hash == hash && entry.Utf8.AsSpan().SequenceEqual(utf8))
+            // A hash not yet written (0) beside its string is compared too: equality is always decided by content.
+            var stored = Volatile.Read(ref _hashes[index]);
+            if ((stored == hash || stored == 0) && Equal(value, utf8))
             {
-                return entry.Value;
+                return value;
             }
         }
 
         return Encoding.UTF8.GetString(utf8);
+    }
+
+    private static bool Equal(string value, ReadOnlySpan<byte> utf8)
+    {
+        if (Ascii.Equals(utf8, value))
+        {
+            return true;
+        }
+
+        if (value.Length > utf8.Length || Ascii.IsValid(utf8))
+        {
+            return false;
+        }
+
+        Span<char> decoded = stackalloc char[MaxPooledLength];
+        return Encoding.UTF8.TryGetChars(utf8, decoded, out var written) && decoded[..written].SequenceEqual(value);
     }
 
     // Every byte counts: IDs handed out in series ("ven-00017-…") differ only in the middle. Eight bytes per step,
@@ -99,7 +120,7 @@ public sealed class Utf8StringPool
     private static ulong Mix(ulong hash, ulong chunk) =>
         System.Numerics.BitOperations.RotateLeft(hash ^ (chunk * 0xC2B2AE3D27D4EB4FUL), 31) * 0x9E3779B97F4A7C15UL;
 
-    private string Add(ref Entry? slot, int hash, ReadOnlySpan<byte> utf8)
+    private string Add(int index, int hash, ReadOnlySpan<byte> utf8)
     {
         var value = Encoding.UTF8.GetString(utf8);
         if (Volatile.Read(ref _count) >= Capacity)
@@ -107,14 +128,12 @@ public sealed class Utf8StringPool
             return value;
         }
 
-        var entry = new Entry(hash, utf8.ToArray(), value);
-        if (Interlocked.CompareExchange(ref slot, entry, null) is null)
+        if (Interlocked.CompareExchange(ref _values[index], value, null) is null)
         {
+            Volatile.Write(ref _hashes[index], hash);
             Interlocked.Increment(ref _count);
         }
 
         return value;
     }
-
-    private sealed record Entry(int Hash, byte[] Utf8, string Value);
 }
