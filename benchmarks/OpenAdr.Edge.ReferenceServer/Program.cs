@@ -9,6 +9,9 @@ using Microsoft.Extensions.Logging;
 // Usage: reference-server [--urls http://127.0.0.1:8090]
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
+
+// As in openadr-edge: no per-request Activity and log scope (ASP.NET Core starts both while this category logs).
+builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
 if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 {
     builder.WebHost.UseUrls("http://127.0.0.1:8090");
