@@ -49,7 +49,7 @@ start_vtn
 kill "$pid"; wait "$pid" 2>/dev/null || true
 
 # Start-up: exec to the first answered poll, with the seeded database, five times.
-startup=$("$work/load/openadr-load" --url http://127.0.0.1:18080/OpenADR2/Simple/2.0b --use-venids "$work/venids.txt" --startup 5 -- \
+startup=$(cd "$work" && ./load/openadr-load --url http://127.0.0.1:18080/OpenADR2/Simple/2.0b --use-venids "$work/venids.txt" --startup 5 -- \
   "$work/vtn/openadr-edge" --OpenAdr:Database "$work/vtn.db" --OpenAdr:Url http://127.0.0.1:18080 \
   --OpenAdr:Operator:Url http://127.0.0.1:18081 --Logging:LogLevel:Default Warning)
 echo "$startup"

@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using System.Linq;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OpenAdr.Edge.Payloads;
 using OpenAdr.Edge.Vtn;
@@ -7,8 +9,11 @@ using Xunit;
 
 namespace OpenAdr.Edge.Server.Tests;
 
-/// <summary>ASP.NET Core's per-request Activity and log scope cost an empty poll 6% of its CPU time: they run only when request logging is asked for.</summary>
-public sealed class RequestDiagnosticsTests
+/// <summary>
+/// What the host does besides answering: ASP.NET Core's per-request Activity and log scope (6% of an empty poll's CPU
+/// time) run only when request logging is asked for, and no file watcher is set up.
+/// </summary>
+public sealed class HostOverheadTests
 {
     [Theory]
     [InlineData(new string[0], false)]
@@ -26,5 +31,14 @@ public sealed class RequestDiagnosticsTests
         await server.PostAsync("EiRegisterParty", new OadrQueryRegistration { RequestId = "diagnostics" });
 
         Assert.Equal(expected, await activity.Task is not null);
+    }
+
+    [Fact]
+    public async Task Configuration_files_are_read_once_and_not_watched()
+    {
+        await using var server = await EdgeServer.StartAsync();
+        var files = ((IConfigurationBuilder)server.App.Configuration).Sources.OfType<FileConfigurationSource>().ToList();
+        Assert.NotEmpty(files);
+        Assert.All(files, file => Assert.False(file.ReloadOnChange, file.Path));
     }
 }
