@@ -27,9 +27,10 @@ dotnet publish src/OpenAdr.Edge.Host -c Release -r linux-x64 -o "$work/vtn" -nol
 dotnet publish benchmarks/OpenAdr.Edge.ReferenceServer -c Release -r linux-x64 -o "$work/reference" -nologo -v q >/dev/null
 dotnet publish benchmarks/OpenAdr.Edge.LoadTool -c Release -r linux-x64 -o "$work/load" -nologo -v q >/dev/null
 
+vtn_command=("$work/vtn/openadr-edge" --OpenAdr:Database "$work/vtn.db" --OpenAdr:Url http://127.0.0.1:18080
+  --OpenAdr:Operator:Url http://127.0.0.1:18081 --Logging:LogLevel:Default Warning)
 start_vtn() {
-  (cd "$work" && exec ./vtn/openadr-edge --OpenAdr:Database "$work/vtn.db" --OpenAdr:Url http://127.0.0.1:18080 \
-     --OpenAdr:Operator:Url http://127.0.0.1:18081 --Logging:LogLevel:Default Warning >>"$work/vtn.log" 2>&1) &
+  (cd "$work" && exec "${vtn_command[@]}" >>"$work/vtn.log" 2>&1) &
   pid=$!; pids+=("$pid")
   for _ in $(seq 1 100); do curl -sf http://127.0.0.1:18081/alive >/dev/null && return; sleep 0.05; done
   echo "the VTN did not start"; cat "$work/vtn.log"; exit 1
@@ -49,9 +50,7 @@ start_vtn
 kill "$pid"; wait "$pid" 2>/dev/null || true
 
 # Start-up: exec to the first answered poll, with the seeded database, five times.
-startup=$(cd "$work" && ./load/openadr-load --url http://127.0.0.1:18080/OpenADR2/Simple/2.0b --use-venids "$work/venids.txt" --startup 5 -- \
-  "$work/vtn/openadr-edge" --OpenAdr:Database "$work/vtn.db" --OpenAdr:Url http://127.0.0.1:18080 \
-  --OpenAdr:Operator:Url http://127.0.0.1:18081 --Logging:LogLevel:Default Warning)
+startup=$(cd "$work" && ./load/openadr-load --url http://127.0.0.1:18080/OpenADR2/Simple/2.0b --use-venids "$work/venids.txt" --startup 5 -- "${vtn_command[@]}")
 echo "$startup"
 
 results=()
