@@ -26,6 +26,8 @@ internal static class Emitter
         if (model.IsAbstract)
         {
             EmitWriteDerived(w, model);
+            w.Line();
+            EmitDerivedNamespaces(w, model);
         }
         else
         {
@@ -37,6 +39,8 @@ internal static class Emitter
             EmitReader(w, model);
             w.Line();
             EmitWriter(w, model);
+            w.Line();
+            EmitNamespaces(w, model);
             if (model.Root is not null)
             {
                 w.Line();
@@ -134,6 +138,96 @@ internal static class Emitter
         w.Line($"    throw new global::System.InvalidOperationException(\"No element stands for \" + value.GetType() + \" where {model.Name} is expected.\");");
         w.Close();
         w.Close();
+    }
+
+    private static void EmitDerivedNamespaces(SourceWriter w, TypeModel model)
+    {
+        var derived = model.Derived.OrderByDescending(d => d.Depth).ToList();
+        w.Line("/// <summary>Every OpenADR namespace (a bit per id) an element standing for this type can use in its subtree.</summary>");
+        w.Line($"public const uint XmlDerivedReachableNamespaces = {Union(derived.Select(d => d.TypeName + ".XmlReachableNamespaces"))};");
+        w.Line();
+        w.Line("/// <summary>The namespaces the element standing for <paramref name=\"value\"/> uses, as its type's <c>XmlNamespacesInUse()</c>.</summary>");
+        w.Line($"public static uint XmlDerivedNamespacesInUse({model.FullName}? value) => value switch");
+        w.Open();
+        foreach (var type in derived)
+        {
+            w.Line($"{type.TypeName} derived => derived.XmlNamespacesInUse(),");
+        }
+
+        w.Line("_ => 0u,");
+        w.Close("};");
+    }
+
+    /// <summary>
+    /// The namespaces a root declares: what the instance uses through its single children (so an oadrResponse declares
+    /// the three it needs, not all thirteen), below a list every namespace its item type can reach, and all of them
+    /// when raw bytes are kept.
+    /// </summary>
+    private static void EmitNamespaces(SourceWriter w, TypeModel model)
+    {
+        var own = 0u;
+        var reachable = new List<string>();
+        var inUse = new List<string>();
+        foreach (var attribute in model.Attributes)
+        {
+            own |= NamespaceBit(attribute.Name.Namespace);
+        }
+
+        var rawBits = 0u;
+        foreach (var element in model.Elements)
+        {
+            if (element.Inner is { } inner)
+            {
+                own |= NamespaceBit(inner.Namespace);
+            }
+
+            switch (element.ValueKind)
+            {
+                case ValueKind.Choice:
+                    foreach (var choice in element.Choices)
+                    {
+                        own |= NamespaceBit(choice.Element.Namespace);
+                    }
+
+                    reachable.Add(element.TypeName + ".XmlDerivedReachableNamespaces");
+                    inUse.Add(element.IsList ? element.TypeName + ".XmlDerivedReachableNamespaces" : $"{element.TypeName}.XmlDerivedNamespacesInUse(this.{element.PropertyName})");
+                    break;
+                case ValueKind.Object:
+                    own |= NamespaceBit(element.Name.Namespace);
+                    reachable.Add(element.TypeName + ".XmlReachableNamespaces");
+                    inUse.Add(element.IsList ? element.TypeName + ".XmlReachableNamespaces" : $"(this.{element.PropertyName}?.XmlNamespacesInUse() ?? 0u)");
+                    break;
+                case ValueKind.Raw:
+                    // Raw bytes kept from a read document may use any prefix its root declared.
+                    rawBits |= AllKnownNamespaces;
+                    inUse.Add($"(this.{element.PropertyName} is null ? 0u : {Hex(AllKnownNamespaces)})");
+                    break;
+                default:
+                    own |= NamespaceBit(element.Name.Namespace);
+                    break;
+            }
+        }
+
+        reachable.Insert(0, Hex(own | rawBits));
+        inUse.Insert(0, Hex(own));
+        w.Line("/// <summary>Every OpenADR namespace (a bit per id) this type's element can use in its subtree.</summary>");
+        var hide = model.HidesBaseMembers ? "new " : string.Empty;
+        w.Line($"public {hide}const uint XmlReachableNamespaces = {Union(reachable)};");
+        w.Line();
+        w.Line("/// <summary>The OpenADR namespaces (a bit per id) this instance's subtree uses: exactly through single children, every reachable one below a list.</summary>");
+        w.Line($"public {hide}uint XmlNamespacesInUse() => {Union(inUse)};");
+    }
+
+    private static uint AllKnownNamespaces => (1u << (KnownNamespaces.PrefixByUri.Count + 1)) - 2;
+
+    private static uint NamespaceBit(string uri) => KnownNamespaces.IdOf(uri) is var id and > 0 ? 1u << id : 0u;
+
+    private static string Hex(uint bits) => "0x" + bits.ToString("X4", System.Globalization.CultureInfo.InvariantCulture) + "u";
+
+    private static string Union(IEnumerable<string> parts)
+    {
+        var list = parts.Distinct().ToList();
+        return list.Count == 0 ? "0u" : string.Join(" | ", list);
     }
 
     private static void EmitChildTables(SourceWriter w, TypeModel model)
@@ -567,13 +661,7 @@ internal static class Emitter
         w.Line("writer.WriteStartTag(qualifiedName);");
         if (model.Root is not null)
         {
-            var declarations = new StringBuilder();
-            foreach (var pair in KnownNamespaces.PrefixByUri)
-            {
-                declarations.Append(" xmlns:").Append(pair.Value).Append("=\"").Append(pair.Key).Append('"');
-            }
-
-            w.Line($"writer.WriteRaw({Utf8(declarations.ToString())});");
+            w.Line("global::OpenAdr.Edge.Xml.Serialization.XmlNamespaces.WriteDeclarations(ref writer, XmlNamespacesInUse());");
         }
 
         var index = 0;
@@ -712,7 +800,7 @@ internal static class Emitter
         w.Line();
         EmitReadDocument(w, model, "Reads a whole document into <paramref name=\"value\"/>, reusing it when it is not null.", Span);
         EmitReadDocument(w, model, "Reads a whole document handed over as segments (a request body from a pipe).", "global::System.Buffers.ReadOnlySequence<byte>");
-        w.Line("/// <summary>Writes the whole document: XML declaration, then the root element with every namespace declared once.</summary>");
+        w.Line("/// <summary>Writes the whole document: XML declaration, then the root element declaring once each namespace the document uses.</summary>");
         w.Line("public void WriteDocument(global::System.Buffers.IBufferWriter<byte> output)");
         w.Open();
         w.Line($"var writer = new {Writer}(output);");

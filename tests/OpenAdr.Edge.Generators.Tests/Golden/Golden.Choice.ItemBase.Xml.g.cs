@@ -23,4 +23,16 @@ partial class ItemBase
                 throw new global::System.InvalidOperationException("No element stands for " + value.GetType() + " where ItemBase is expected.");
         }
     }
+
+    /// <summary>Every OpenADR namespace (a bit per id) an element standing for this type can use in its subtree.</summary>
+    public const uint XmlDerivedReachableNamespaces = global::Golden.Choice.PowerReal.XmlReachableNamespaces | global::Golden.Choice.PowerItem.XmlReachableNamespaces | global::Golden.Choice.Voltage.XmlReachableNamespaces;
+
+    /// <summary>The namespaces the element standing for <paramref name="value"/> uses, as its type's <c>XmlNamespacesInUse()</c>.</summary>
+    public static uint XmlDerivedNamespacesInUse(global::Golden.Choice.ItemBase? value) => value switch
+    {
+        global::Golden.Choice.PowerReal derived => derived.XmlNamespacesInUse(),
+        global::Golden.Choice.PowerItem derived => derived.XmlNamespacesInUse(),
+        global::Golden.Choice.Voltage derived => derived.XmlNamespacesInUse(),
+        _ => 0u,
+    };
 }

@@ -76,4 +76,10 @@ partial class ItemHolder : global::OpenAdr.Edge.Xml.Serialization.IXmlElement<gl
         global::Golden.Choice.ItemBase.WriteDerived(ref writer, this.Item);
         writer.WriteEndTag(qualifiedName);
     }
+
+    /// <summary>Every OpenADR namespace (a bit per id) this type's element can use in its subtree.</summary>
+    public const uint XmlReachableNamespaces = 0x0020u | global::Golden.Choice.ItemBase.XmlDerivedReachableNamespaces;
+
+    /// <summary>The OpenADR namespaces (a bit per id) this instance's subtree uses: exactly through single children, every reachable one below a list.</summary>
+    public uint XmlNamespacesInUse() => 0x0020u | global::Golden.Choice.ItemBase.XmlDerivedNamespacesInUse(this.Item);
 }

@@ -62,4 +62,10 @@ partial class PowerAttributes : global::OpenAdr.Edge.Xml.Serialization.IXmlEleme
         writer.WriteRaw("</power:hertz>"u8);
         writer.WriteEndTag(qualifiedName);
     }
+
+    /// <summary>Every OpenADR namespace (a bit per id) this type's element can use in its subtree.</summary>
+    public const uint XmlReachableNamespaces = 0x0020u;
+
+    /// <summary>The OpenADR namespaces (a bit per id) this instance's subtree uses: exactly through single children, every reachable one below a list.</summary>
+    public uint XmlNamespacesInUse() => 0x0020u;
 }

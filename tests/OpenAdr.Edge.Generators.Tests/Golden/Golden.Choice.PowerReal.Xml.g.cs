@@ -67,4 +67,10 @@ partial class PowerReal : global::OpenAdr.Edge.Xml.Serialization.IXmlElement<glo
         this.PowerAttributes.WriteXml(ref writer, "power:powerAttributes"u8);
         writer.WriteEndTag(qualifiedName);
     }
+
+    /// <summary>Every OpenADR namespace (a bit per id) this type's element can use in its subtree.</summary>
+    public new const uint XmlReachableNamespaces = 0x0020u | global::Golden.Choice.PowerAttributes.XmlReachableNamespaces;
+
+    /// <summary>The OpenADR namespaces (a bit per id) this instance's subtree uses: exactly through single children, every reachable one below a list.</summary>
+    public new uint XmlNamespacesInUse() => 0x0020u | (this.PowerAttributes?.XmlNamespacesInUse() ?? 0u);
 }

@@ -594,4 +594,10 @@ partial class ReportRequest : global::OpenAdr.Edge.Xml.Serialization.IXmlElement
         }
         writer.WriteEndTag(qualifiedName);
     }
+
+    /// <summary>Every OpenADR namespace (a bit per id) this type's element can use in its subtree.</summary>
+    public const uint XmlReachableNamespaces = 0x2096u | global::Golden.Report.SpecifierPayload.XmlReachableNamespaces;
+
+    /// <summary>The OpenADR namespaces (a bit per id) this instance's subtree uses: exactly through single children, every reachable one below a list.</summary>
+    public uint XmlNamespacesInUse() => 0x2096u | global::Golden.Report.SpecifierPayload.XmlReachableNamespaces | (this.Target?.XmlNamespacesInUse() ?? 0u);
 }

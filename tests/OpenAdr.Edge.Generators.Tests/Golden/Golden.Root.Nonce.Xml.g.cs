@@ -46,4 +46,10 @@ partial class Nonce : global::OpenAdr.Edge.Xml.Serialization.IXmlElement<global:
         writer.WriteText(this.Value);
         writer.WriteEndTag(qualifiedName);
     }
+
+    /// <summary>Every OpenADR namespace (a bit per id) this type's element can use in its subtree.</summary>
+    public const uint XmlReachableNamespaces = 0x0000u;
+
+    /// <summary>The OpenADR namespaces (a bit per id) this instance's subtree uses: exactly through single children, every reachable one below a list.</summary>
+    public uint XmlNamespacesInUse() => 0x0000u;
 }

@@ -61,7 +61,7 @@ partial class OadrPayload : global::OpenAdr.Edge.Xml.Serialization.IXmlElement<g
     public void WriteXml(ref global::OpenAdr.Edge.Xml.Utf8XmlWriter writer, global::System.ReadOnlySpan<byte> qualifiedName)
     {
         writer.WriteStartTag(qualifiedName);
-        writer.WriteRaw(" xmlns:oadr=\"http://openadr.org/oadr-2.0b/2012/07\" xmlns:ei=\"http://docs.oasis-open.org/ns/energyinterop/201110\" xmlns:pyld=\"http://docs.oasis-open.org/ns/energyinterop/201110/payloads\" xmlns:emix=\"http://docs.oasis-open.org/ns/emix/2011/06\" xmlns:power=\"http://docs.oasis-open.org/ns/emix/2011/06/power\" xmlns:scale=\"http://docs.oasis-open.org/ns/emix/2011/06/siscale\" xmlns:xcal=\"urn:ietf:params:xml:ns:icalendar-2.0\" xmlns:strm=\"urn:ietf:params:xml:ns:icalendar-2.0:stream\" xmlns:ds=\"http://www.w3.org/2000/09/xmldsig#\" xmlns:dsp=\"http://openadr.org/oadr-2.0b/2012/07/xmldsig-properties\" xmlns:gml=\"http://www.opengis.net/gml/3.2\" xmlns:atom=\"http://www.w3.org/2005/Atom\" xmlns:espi=\"http://naesb.org/espi\""u8);
+        global::OpenAdr.Edge.Xml.Serialization.XmlNamespaces.WriteDeclarations(ref writer, XmlNamespacesInUse());
         writer.CloseStartTag();
         if (this.Signature is { } child0)
         {
@@ -70,6 +70,12 @@ partial class OadrPayload : global::OpenAdr.Edge.Xml.Serialization.IXmlElement<g
         this.OadrSignedObject.WriteXml(ref writer, "oadr:oadrSignedObject"u8);
         writer.WriteEndTag(qualifiedName);
     }
+
+    /// <summary>Every OpenADR namespace (a bit per id) this type's element can use in its subtree.</summary>
+    public const uint XmlReachableNamespaces = 0x3FFEu | global::Golden.Root.OadrSignedObject.XmlReachableNamespaces;
+
+    /// <summary>The OpenADR namespaces (a bit per id) this instance's subtree uses: exactly through single children, every reachable one below a list.</summary>
+    public uint XmlNamespacesInUse() => 0x0002u | (this.Signature is null ? 0u : 0x3FFEu) | (this.OadrSignedObject?.XmlNamespacesInUse() ?? 0u);
 
     /// <summary>Reads a whole document whose root is <c>oadr:oadrPayload</c>.</summary>
     public static global::Golden.Root.OadrPayload Read(global::System.ReadOnlySpan<byte> xml, global::OpenAdr.Edge.Xml.Serialization.XmlReadContext? context = null)
@@ -107,7 +113,7 @@ partial class OadrPayload : global::OpenAdr.Edge.Xml.Serialization.IXmlElement<g
         }
     }
 
-    /// <summary>Writes the whole document: XML declaration, then the root element with every namespace declared once.</summary>
+    /// <summary>Writes the whole document: XML declaration, then the root element declaring once each namespace the document uses.</summary>
     public void WriteDocument(global::System.Buffers.IBufferWriter<byte> output)
     {
         var writer = new global::OpenAdr.Edge.Xml.Utf8XmlWriter(output);

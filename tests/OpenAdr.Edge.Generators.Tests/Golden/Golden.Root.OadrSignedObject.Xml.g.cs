@@ -69,4 +69,10 @@ partial class OadrSignedObject : global::OpenAdr.Edge.Xml.Serialization.IXmlElem
         this.Nonce.WriteXml(ref writer, "dsp:nonce"u8);
         writer.WriteEndTag(qualifiedName);
     }
+
+    /// <summary>Every OpenADR namespace (a bit per id) this type's element can use in its subtree.</summary>
+    public const uint XmlReachableNamespaces = 0x0402u | global::Golden.Root.Nonce.XmlReachableNamespaces;
+
+    /// <summary>The OpenADR namespaces (a bit per id) this instance's subtree uses: exactly through single children, every reachable one below a list.</summary>
+    public uint XmlNamespacesInUse() => 0x0402u | (this.Nonce?.XmlNamespacesInUse() ?? 0u);
 }
