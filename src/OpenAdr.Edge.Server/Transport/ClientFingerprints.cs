@@ -11,6 +11,12 @@ internal static class ClientFingerprints
 
     public static string? Of(HttpContext context)
     {
+        // Over plain HTTP there is no certificate, and asking the connection for one searches its features every time.
+        if (!context.Request.IsHttps)
+        {
+            return null;
+        }
+
         var certificate = context.Connection.ClientCertificate;
         if (certificate is null)
         {

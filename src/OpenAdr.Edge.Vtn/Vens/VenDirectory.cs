@@ -41,7 +41,7 @@ internal sealed class VenDirectory(int queueCapacity)
             return false;
         }
 
-        state.LookedUpAs = venId;
+        state.RememberLookup(venId);
         Volatile.Write(ref second, Volatile.Read(ref first));
         Volatile.Write(ref first, state);
         return true;

@@ -85,7 +85,17 @@ internal sealed class VenState
     public bool IsRegisteredUnsigned { get; private set; }
 
     /// <summary>The last string instance this VEN was looked up by (the request's pooled venID), for <see cref="VenDirectory"/>.</summary>
-    public string? LookedUpAs;
+    public string? LookedUpAs { get; private set; }
+
+    /// <summary>
+    /// Remembers the instance a lookup came with. The empty-poll answer writes that instance too: the request has
+    /// just read it, where the VEN's own copy of the same ID sits cold in memory.
+    /// </summary>
+    public void RememberLookup(string venId)
+    {
+        LookedUpAs = venId;
+        EmptyPollResponse.VenId = venId;
+    }
 
     /// <summary>When the VEN last sent anything (UTC ticks; 0 when not since the start). A field: the poll path writes it without allocating.</summary>
     public long LastSeenTicks;

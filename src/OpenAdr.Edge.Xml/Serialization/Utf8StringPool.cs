@@ -14,8 +14,7 @@ public sealed class Utf8StringPool
 {
     private const int MaxProbes = 8;
     private const int MaxPooledLength = 128;
-    private readonly string?[] _values;
-    private readonly int[] _hashes;
+    private readonly Entry[] _entries;
     private readonly int _mask;
     private readonly ulong _seed = (ulong)Random.Shared.NextInt64();
     private int _count;
@@ -24,8 +23,7 @@ public sealed class Utf8StringPool
     public Utf8StringPool(int capacity = 32_768)
     {
         var size = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(capacity, 16) * 2);
-        _values = new string?[size];
-        _hashes = new int[size];
+        _entries = new Entry[size];
         _mask = size - 1;
         Capacity = capacity;
     }
@@ -50,14 +48,15 @@ public sealed class Utf8StringPool
         for (var probe = 0; probe < MaxProbes; probe++)
         {
             var index = (hash + probe) & _mask;
-            var value = Volatile.Read(ref _values[index]);
+            ref var entry = ref _entries[index];
+            var value = Volatile.Read(ref entry.Value);
             if (value is null)
             {
-                return Add(index, hash, utf8);
+                return Add(ref entry, hash, utf8);
             }
 
             // A hash not yet written (0) beside its string is compared too: equality is always decided by content.
-            var stored = Volatile.Read(ref _hashes[index]);
+            var stored = Volatile.Read(ref entry.Hash);
             if ((stored == hash || stored == 0) && Equal(value, utf8))
             {
                 return value;
@@ -120,7 +119,7 @@ public sealed class Utf8StringPool
     private static ulong Mix(ulong hash, ulong chunk) =>
         System.Numerics.BitOperations.RotateLeft(hash ^ (chunk * 0xC2B2AE3D27D4EB4FUL), 31) * 0x9E3779B97F4A7C15UL;
 
-    private string Add(int index, int hash, ReadOnlySpan<byte> utf8)
+    private string Add(ref Entry entry, int hash, ReadOnlySpan<byte> utf8)
     {
         var value = Encoding.UTF8.GetString(utf8);
         if (Volatile.Read(ref _count) >= Capacity)
@@ -128,12 +127,19 @@ public sealed class Utf8StringPool
             return value;
         }
 
-        if (Interlocked.CompareExchange(ref _values[index], value, null) is null)
+        if (Interlocked.CompareExchange(ref entry.Value, value, null) is null)
         {
-            Volatile.Write(ref _hashes[index], hash);
+            Volatile.Write(ref entry.Hash, hash);
             Interlocked.Increment(ref _count);
         }
 
         return value;
+    }
+
+    // The string and its hash side by side: a lookup touches one cache line of the table.
+    private struct Entry
+    {
+        public string? Value;
+        public int Hash;
     }
 }

@@ -57,4 +57,18 @@ public sealed class VenDirectoryTests
             }
         });
     }
+
+    [Fact]
+    public void The_empty_poll_answer_writes_the_venID_instance_the_VEN_was_last_found_by()
+    {
+        var directory = new VenDirectory(queueCapacity: 4);
+        var state = directory.GetOrAdd("ven-00042");
+        var pooled = new string("ven-00042".AsSpan());
+
+        Assert.True(directory.TryGet(pooled, out var found));
+
+        Assert.Same(state, found);
+        Assert.Same(pooled, found.EmptyPollResponse.VenId);
+        Assert.Equal("ven-00042", state.VenId);
+    }
 }
