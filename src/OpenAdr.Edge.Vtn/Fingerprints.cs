@@ -26,6 +26,14 @@ public static class Fingerprints
         ArgumentNullException.ThrowIfNull(b);
         Span<byte> left = stackalloc byte[32];
         Span<byte> right = stackalloc byte[32];
+
+        // Every mutual-TLS request compares the connection's fingerprint with the registered one, both usually
+        // written by Of: the same text is equal when it is a fingerprint at all.
+        if (string.Equals(a, b, StringComparison.OrdinalIgnoreCase))
+        {
+            return TryParse(a, left, out _);
+        }
+
         return TryParse(a, left, out var leftLength) && TryParse(b, right, out var rightLength)
             && left[..leftLength].SequenceEqual(right[..rightLength]);
     }
