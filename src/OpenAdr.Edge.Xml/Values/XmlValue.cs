@@ -1,4 +1,6 @@
 using System;
+using System.Buffers;
+using System.Linq;
 using System.Globalization;
 
 namespace OpenAdr.Edge.Xml;
@@ -122,23 +124,12 @@ public static class XmlValue
     };
 
     // Bytes of 0x80 and above belong to non-ASCII letters (the reader has checked the UTF-8); ':' is what NCName leaves out of Name.
-    private static bool IsNCName(ReadOnlySpan<byte> text)
-    {
-        if (text.IsEmpty || !(char.IsAsciiLetter((char)text[0]) || text[0] == (byte)'_' || text[0] >= 0x80))
-        {
-            return false;
-        }
+    private static readonly SearchValues<byte> s_ncNameBytes = SearchValues.Create(
+        [.. "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-."u8, .. Enumerable.Range(0x80, 0x80).Select(b => (byte)b)]);
 
-        foreach (var b in text)
-        {
-            if (!(char.IsAsciiLetterOrDigit((char)b) || b is (byte)'_' or (byte)'-' or (byte)'.' || b >= 0x80))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    private static bool IsNCName(ReadOnlySpan<byte> text) =>
+        !text.IsEmpty && (char.IsAsciiLetter((char)text[0]) || text[0] == (byte)'_' || text[0] >= 0x80)
+        && !text.ContainsAnyExcept(s_ncNameBytes);
 
     private static bool IsDoubleList(ReadOnlySpan<byte> text)
     {
