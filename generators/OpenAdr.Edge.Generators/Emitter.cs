@@ -61,7 +61,7 @@ internal static class Emitter
         w.Open();
         w.Line($"public static bool TryParse({Span} text, out {model.FullName} value)");
         w.Open();
-        w.Line("text = global::System.MemoryExtensions.Trim(text, \" \\t\\r\\n\"u8);");
+        w.Line("text = global::OpenAdr.Edge.Xml.XmlValue.TrimWhitespace(text);");
         foreach (var member in model.Members)
         {
             w.Line($"if (global::System.MemoryExtensions.SequenceEqual(text, {Utf8(member.Value)}))");
@@ -578,7 +578,7 @@ internal static class Emitter
 
                 if (member.Fixed is not null)
                 {
-                    w.Line($"if (!global::System.MemoryExtensions.SequenceEqual(global::System.MemoryExtensions.Trim({text}, \" \\t\\r\\n\"u8), {Utf8(member.Fixed)}))");
+                    w.Line($"if (!global::System.MemoryExtensions.SequenceEqual(global::OpenAdr.Edge.Xml.XmlValue.TrimWhitespace({text}), {Utf8(member.Fixed)}))");
                     w.Open();
                     w.Line(invalid);
                     w.Close();

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 
 namespace OpenAdr.Edge.Xml;
 
@@ -71,6 +72,10 @@ public ref partial struct Utf8XmlReader
         }
 
         _bindingCount += memo.BindingCount;
+        if (memo.BindingCount > 0)
+        {
+            _lastPrefixLengthPlusOne = 0;
+        }
 
         while (memo.AttributeCount > _attributes.Length)
         {
@@ -146,6 +151,7 @@ public ref partial struct Utf8XmlReader
         private readonly int _maxTextLength = options.MaxTextLength;
         private readonly int _maxAttributes = options.MaxAttributes;
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public bool Equals(XmlReaderOptions options) =>
             _maxNameLength == options.MaxNameLength && _maxTextLength == options.MaxTextLength && _maxAttributes == options.MaxAttributes;
     }

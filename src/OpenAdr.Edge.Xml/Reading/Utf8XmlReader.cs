@@ -39,6 +39,12 @@ public ref partial struct Utf8XmlReader
     private int _depth;
     private NamespaceBinding[] _bindings;
     private int _bindingCount;
+
+    // The prefix resolved last and its binding: consecutive names mostly share a prefix, and the answer stands until a
+    // declaration comes into or goes out of scope. No entry while _lastPrefixLengthPlusOne is 0.
+    private ulong _lastPrefixKey;
+    private int _lastPrefixLengthPlusOne;
+    private int _lastResolved;
     private Attribute[] _attributes;
     private int _attributeCount;
     private byte[] _scratch;
@@ -434,6 +440,7 @@ public ref partial struct Utf8XmlReader
         // default(XmlReaderOptions) has every limit at zero, which would refuse any document: it means "the defaults".
         _options = options == default ? XmlReaderOptions.Default : options;
         _xml = xml;
+        _lastPrefixLengthPlusOne = 0;
         if (!Utf8.IsValid(xml))
         {
             Fail(XmlError.InvalidUtf8, FirstInvalidUtf8(xml), "the document is not valid UTF-8");
@@ -516,6 +523,7 @@ public ref partial struct Utf8XmlReader
         _pos += end + 2;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool TryReadMarkup()
     {
         var rest = _xml[_pos..];
@@ -944,6 +952,7 @@ public ref partial struct Utf8XmlReader
 
         Remember(binding, _bindingCount);
         _bindings[_bindingCount++] = binding;
+        _lastPrefixLengthPlusOne = 0;
     }
 
     private void ResolveAttributes()
@@ -971,11 +980,29 @@ public ref partial struct Utf8XmlReader
     {
         var prefixLength = colon < 0 ? 0 : colon;
         var key = PrefixKey(nameStart, prefixLength);
+        if (key == _lastPrefixKey && prefixLength + 1 == _lastPrefixLengthPlusOne)
+        {
+            return _lastResolved;
+        }
+
         if (prefixLength == 3 && key == XmlPrefixKey)
         {
             return XmlNamespace;
         }
 
+        var resolved = ResolveInScope(nameStart, colon, isAttribute, key, prefixLength);
+        if (prefixLength <= sizeof(ulong))
+        {
+            _lastPrefixKey = key;
+            _lastPrefixLengthPlusOne = prefixLength + 1;
+            _lastResolved = resolved;
+        }
+
+        return resolved;
+    }
+
+    private int ResolveInScope(int nameStart, int colon, bool isAttribute, ulong key, int prefixLength)
+    {
         ref var cached = ref _resolveCache[CacheSlot(key, prefixLength)];
         if (cached.PrefixKey == key && cached.PrefixLength == prefixLength && cached.Binding < _bindingCount
             && IsBindingOf(_bindings[cached.Binding], key, prefixLength, nameStart))
@@ -1008,6 +1035,7 @@ public ref partial struct Utf8XmlReader
     /// A prefix's first eight bytes as one number, so that finding its binding compares numbers, not spans; longer
     /// prefixes (rare) compare their remaining bytes too.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private readonly ulong PrefixKey(int start, int length)
     {
         if (length == 0)
@@ -1030,11 +1058,13 @@ public ref partial struct Utf8XmlReader
         return key;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private readonly bool IsBindingOf(in NamespaceBinding binding, ulong key, int prefixLength, int nameStart) =>
         binding.PrefixKey == key && binding.PrefixLength == prefixLength
         && (prefixLength <= sizeof(ulong)
             || _xml.Slice(binding.PrefixStart + sizeof(ulong), prefixLength - sizeof(ulong)).SequenceEqual(_xml.Slice(nameStart + sizeof(ulong), prefixLength - sizeof(ulong))));
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int CacheSlot(ulong key, int prefixLength) =>
         (int)((key * 0x9E3779B97F4A7C15UL) >> 59) ^ (prefixLength & (ResolveCacheSize - 1));
 
@@ -1121,6 +1151,7 @@ public ref partial struct Utf8XmlReader
         EndElement(_frames[_depth - 1]);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void EndElement(in Frame open)
     {
         _nameStart = open.NameStart;
@@ -1141,12 +1172,18 @@ public ref partial struct Utf8XmlReader
             && (_xml[end] == (byte)'>' || IsWhitespace(_xml[end]));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void PopFrame()
     {
         _popPending = false;
         _attributeCount = 0;
         _depth--;
-        _bindingCount = _frames[_depth].BindingsBefore;
+        var bindingsBefore = _frames[_depth].BindingsBefore;
+        if (bindingsBefore != _bindingCount)
+        {
+            _bindingCount = bindingsBefore;
+            _lastPrefixLengthPlusOne = 0;
+        }
 
         if (_depth == 0)
         {
@@ -1156,6 +1193,7 @@ public ref partial struct Utf8XmlReader
     }
 
     /// <summary>Reads the qualified name at <paramref name="start"/>: returns its length, and where its colon is (-1 when it has none).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private readonly int ReadName(int start, out int colon)
     {
         var rest = _xml[start..];
@@ -1196,12 +1234,14 @@ public ref partial struct Utf8XmlReader
         Fail(XmlError.InvalidName, start, "a qualified name has one prefix and a local part");
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsNameStart(byte b) => !IsDigitDashOrDot(b) && b != (byte)':';
 
     /// <summary>
     /// The length of the run of name bytes at the start of <paramref name="rest"/>, where its first colon is, and how
     /// many colons it holds.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int ScanName(ReadOnlySpan<byte> rest, out int colon, out int colons)
     {
         colon = -1;
@@ -1267,6 +1307,7 @@ public ref partial struct Utf8XmlReader
         1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
     ];
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsDigitDashOrDot(byte b) => b is (byte)'-' or (byte)'.' || (b >= (byte)'0' && b <= (byte)'9');
 
     /// <summary>Where the whitespace that starts at <paramref name="pos"/> ends.</summary>
@@ -1293,6 +1334,7 @@ public ref partial struct Utf8XmlReader
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsWhitespace(byte b) => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n';
 
     private readonly void CheckTextLength(int length, int offset)
@@ -1477,6 +1519,7 @@ public ref partial struct Utf8XmlReader
         public int Binding;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private readonly int KnownNamespaceId(int binding) => binding >= 0 ? _bindings[binding].KnownId : 0;
 
     private struct NamespaceBinding

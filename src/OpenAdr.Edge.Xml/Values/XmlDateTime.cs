@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 
 namespace OpenAdr.Edge.Xml;
 
@@ -46,7 +47,7 @@ public static class XmlDateTime
     public static bool TryParse(ReadOnlySpan<byte> text, out DateTime value)
     {
         value = default;
-        text = text.Trim(" \t\r\n"u8);
+        text = XmlValue.TrimWhitespace(text);
         var pos = 0;
         var yearDigits = 0;
         while (pos < text.Length && IsDigit(text[pos]))
@@ -132,8 +133,10 @@ public static class XmlDateTime
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsDigit(byte b) => b >= (byte)'0' && b <= (byte)'9';
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Number(ReadOnlySpan<byte> text, int start, int length)
     {
         var n = 0;
@@ -145,6 +148,7 @@ public static class XmlDateTime
         return n;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool Expect(ReadOnlySpan<byte> text, ref int pos, char c)
     {
         if (pos < text.Length && text[pos] == (byte)c)
@@ -156,6 +160,7 @@ public static class XmlDateTime
         return false;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool TwoDigits(ReadOnlySpan<byte> text, ref int pos, out int value)
     {
         value = 0;

@@ -67,7 +67,7 @@ public static class XmlDuration
     public static bool TryParse(ReadOnlySpan<byte> text, out TimeSpan value)
     {
         value = default;
-        text = text.Trim(" \t\r\n"u8);
+        text = XmlValue.TrimWhitespace(text);
         var pos = 0;
         var negative = false;
         if (pos < text.Length && text[pos] == (byte)'-')

@@ -2,6 +2,7 @@ using System;
 using System.Buffers;
 using System.Linq;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace OpenAdr.Edge.Xml;
 
@@ -10,19 +11,27 @@ public static class XmlValue
 {
     private static ReadOnlySpan<byte> Whitespace => " \t\r\n"u8;
 
+    /// <summary>
+    /// The text without the XML whitespace around it. Values almost never have any, so both ends are looked at before
+    /// the general trim runs.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ReadOnlySpan<byte> TrimWhitespace(ReadOnlySpan<byte> text) =>
+        text.IsEmpty || (text[0] > (byte)' ' && text[^1] > (byte)' ') ? text : text.Trim(Whitespace);
+
     public static bool TryParseInt32(ReadOnlySpan<byte> text, out int value) =>
-        int.TryParse(text.Trim(Whitespace), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
+        int.TryParse(TrimWhitespace(text), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
 
     /// <summary>xs:unsignedInt: a leading <c>+</c> is allowed, a minus sign only on zero.</summary>
     public static bool TryParseUInt32(ReadOnlySpan<byte> text, out uint value) =>
-        uint.TryParse(text.Trim(Whitespace), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
+        uint.TryParse(TrimWhitespace(text), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
 
     public static bool TryParseInt64(ReadOnlySpan<byte> text, out long value) =>
-        long.TryParse(text.Trim(Whitespace), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
+        long.TryParse(TrimWhitespace(text), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
 
     public static bool TryParseDecimal(ReadOnlySpan<byte> text, out decimal value)
     {
-        text = text.Trim(Whitespace);
+        text = TrimWhitespace(text);
         return IsDecimalLexical(text) &&
             decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value)
             || Fail(out value);
@@ -30,7 +39,7 @@ public static class XmlValue
 
     public static bool TryParseSingle(ReadOnlySpan<byte> text, out float value)
     {
-        text = text.Trim(Whitespace);
+        text = TrimWhitespace(text);
         if (TrySpecial(text, out var special))
         {
             value = (float)special;
@@ -49,7 +58,7 @@ public static class XmlValue
 
     public static bool TryParseDouble(ReadOnlySpan<byte> text, out double value)
     {
-        text = text.Trim(Whitespace);
+        text = TrimWhitespace(text);
         if (TrySpecial(text, out value))
         {
             return true;
@@ -68,7 +77,7 @@ public static class XmlValue
     /// <summary>xs:boolean: true, false, 1, 0.</summary>
     public static bool TryParseBoolean(ReadOnlySpan<byte> text, out bool value)
     {
-        text = text.Trim(Whitespace);
+        text = TrimWhitespace(text);
         if (text.SequenceEqual("true"u8) || text.SequenceEqual("1"u8))
         {
             value = true;
@@ -109,7 +118,7 @@ public static class XmlValue
     /// </summary>
     public static bool IsExtensionToken(ReadOnlySpan<byte> text, ReadOnlySpan<byte> prefix)
     {
-        text = text.Trim(Whitespace);
+        text = TrimWhitespace(text);
         return text.Length > prefix.Length && text.StartsWith(prefix) && Whitespace.IndexOf(text[prefix.Length]) < 0;
     }
 
@@ -117,7 +126,7 @@ public static class XmlValue
     public static bool IsValidText(Serialization.XmlTextFormat format, ReadOnlySpan<byte> text) => format switch
     {
         Serialization.XmlTextFormat.ThreeDigits => text.Length == 3 && text.IndexOfAnyExceptInRange((byte)'0', (byte)'9') < 0,
-        Serialization.XmlTextFormat.Id => IsNCName(text.Trim(Whitespace)),
+        Serialization.XmlTextFormat.Id => IsNCName(TrimWhitespace(text)),
         Serialization.XmlTextFormat.DoubleList => IsDoubleList(text),
         Serialization.XmlTextFormat.Percent => TryParseUInt32(text, out var percent) && percent <= 100,
         _ => true,
@@ -133,7 +142,7 @@ public static class XmlValue
 
     private static bool IsDoubleList(ReadOnlySpan<byte> text)
     {
-        text = text.Trim(Whitespace);
+        text = TrimWhitespace(text);
         while (!text.IsEmpty)
         {
             var end = text.IndexOfAny(Whitespace);

@@ -8,7 +8,7 @@ public static class OptTypeXml
 {
     public static bool TryParse(global::System.ReadOnlySpan<byte> text, out global::Golden.Report.OptType value)
     {
-        text = global::System.MemoryExtensions.Trim(text, " \t\r\n"u8);
+        text = global::OpenAdr.Edge.Xml.XmlValue.TrimWhitespace(text);
         if (global::System.MemoryExtensions.SequenceEqual(text, "optIn"u8))
         {
             value = global::Golden.Report.OptType.OptIn;

@@ -8,7 +8,7 @@ public static class ReportNameEnumeratedXml
 {
     public static bool TryParse(global::System.ReadOnlySpan<byte> text, out global::Golden.Report.ReportNameEnumerated value)
     {
-        text = global::System.MemoryExtensions.Trim(text, " \t\r\n"u8);
+        text = global::OpenAdr.Edge.Xml.XmlValue.TrimWhitespace(text);
         if (global::System.MemoryExtensions.SequenceEqual(text, "METADATA_TELEMETRY_USAGE"u8))
         {
             value = global::Golden.Report.ReportNameEnumerated.MetadataTelemetryUsage;

@@ -160,7 +160,7 @@ partial class ReportRequest : global::OpenAdr.Edge.Xml.Serialization.IXmlElement
                         global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 14, XmlRequiredChildren, XmlRepeatedChildren, "ReportRequest", s_xmlChildNames);
                         global::OpenAdr.Edge.Xml.Serialization.XmlSequence.NoAttributes(ref reader, "oadr:version");
                         var text = reader.ReadElementText();
-                        if (!global::System.MemoryExtensions.SequenceEqual(global::System.MemoryExtensions.Trim(text, " \t\r\n"u8), "2.0b"u8))
+                        if (!global::System.MemoryExtensions.SequenceEqual(global::OpenAdr.Edge.Xml.XmlValue.TrimWhitespace(text), "2.0b"u8))
                         {
                             global::OpenAdr.Edge.Xml.Serialization.XmlSequence.InvalidValue(ref reader, "oadr:version", text);
                         }
