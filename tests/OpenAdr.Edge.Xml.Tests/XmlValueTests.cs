@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.Text;
 using OpenAdr.Edge.Xml;
 using Xunit;
@@ -134,4 +135,38 @@ public class XmlValueTests
         Assert.Equal(-12.50m, d);
         Assert.False(XmlValue.TryParseDecimal("1e3"u8, out _));
     }
+
+    // Short decimals take a path of their own; it must keep what decimal.Parse keeps, trailing zeros included,
+    // since they are written back as they were read.
+    [Theory]
+    [InlineData("0")]
+    [InlineData("50")]
+    [InlineData("230.0")]
+    [InlineData("-12.50")]
+    [InlineData("+7.125")]
+    [InlineData(".5")]
+    [InlineData("5.")]
+    [InlineData("0.000000000000000001")]
+    [InlineData("999999999999999999")]
+    [InlineData("-999999999999999999.5")]
+    [InlineData("79228162514264337593543950335")]
+    [InlineData(" 42.10 ")]
+    public void Decimals_read_as_decimal_Parse_reads_them(string text)
+    {
+        var expected = decimal.Parse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite, CultureInfo.InvariantCulture);
+        Assert.True(XmlValue.TryParseDecimal(Encoding.UTF8.GetBytes(text), out var value));
+        Assert.Equal(expected, value);
+        Assert.Equal(expected.ToString(CultureInfo.InvariantCulture), value.ToString(CultureInfo.InvariantCulture));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData(".")]
+    [InlineData("-")]
+    [InlineData("1.2.3")]
+    [InlineData("1,5")]
+    [InlineData("--1")]
+    [InlineData("1 2")]
+    public void Malformed_decimals_are_refused(string text) =>
+        Assert.False(XmlValue.TryParseDecimal(Encoding.UTF8.GetBytes(text), out _));
 }

@@ -21,9 +21,9 @@ public ref partial struct Utf8XmlReader
     private static readonly SearchValues<byte> s_invalidControl = SearchValues.Create(
         [0, 1, 2, 3, 4, 5, 6, 7, 8, 11, 12, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31]);
 
-    // Bytes that take text off the fast path: control characters XML forbids, and what needs decoding.
-    private static readonly SearchValues<byte> s_plainTextEnd = SearchValues.Create(
-        [0, 1, 2, 3, 4, 5, 6, 7, 8, 11, 12, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, (byte)'&', (byte)'\r']);
+    // Where text leaves the fast path: control characters XML forbids, what needs decoding, and the next tag.
+    private static readonly SearchValues<byte> s_plainTextEndOrTag = SearchValues.Create(
+        [0, 1, 2, 3, 4, 5, 6, 7, 8, 11, 12, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, (byte)'&', (byte)'\r', (byte)'<']);
 
     private static readonly SearchValues<byte> s_textDecodeNeeded = SearchValues.Create("&\r"u8);
     private static readonly SearchValues<byte> s_attributeDecodeNeeded = SearchValues.Create("&\r\n\t"u8);
@@ -270,9 +270,8 @@ public ref partial struct Utf8XmlReader
 
         // The common case: plain text, then an end tag.
         var rest = _xml[_pos..];
-        var lt = rest.IndexOf((byte)'<');
-        if (lt >= 0 && lt + 1 < rest.Length && rest[lt + 1] == (byte)'/' && lt <= _options.MaxTextLength
-            && rest[..lt].IndexOfAny(s_plainTextEnd) < 0)
+        var lt = rest.IndexOfAny(s_plainTextEndOrTag);
+        if (lt >= 0 && rest[lt] == (byte)'<' && lt + 1 < rest.Length && rest[lt + 1] == (byte)'/' && lt <= _options.MaxTextLength)
         {
             var start = _pos;
             _pos += lt;

@@ -32,6 +32,13 @@ public static class XmlValue
     public static bool TryParseDecimal(ReadOnlySpan<byte> text, out decimal value)
     {
         text = TrimWhitespace(text);
+        if (TryParseShortDecimal(text, MaxLongDigits, out var mantissa, out var scale, out var negative))
+        {
+            // The digits as written and the count after the point: what decimal.Parse keeps ("1.50" has scale 2).
+            value = new decimal((int)mantissa, (int)(mantissa >> 32), 0, negative && mantissa != 0, (byte)scale);
+            return true;
+        }
+
         return IsDecimalLexical(text) &&
             decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value)
             || Fail(out value);
@@ -162,6 +169,7 @@ public static class XmlValue
     // of ten it holds exactly; IEEE division rounds that once, to the same value float.Parse returns.
     private const int MaxExactSingleDigits = 7;
     private const int MaxExactDoubleDigits = 15;
+    private const int MaxLongDigits = 18;
 
     private static ReadOnlySpan<float> SinglePowersOf10 => [1e0f, 1e1f, 1e2f, 1e3f, 1e4f, 1e5f, 1e6f, 1e7f, 1e8f, 1e9f, 1e10f];
 
