@@ -6,4 +6,14 @@ if (args is ["footprint", ..])
     return;
 }
 
+if (args is ["sizes", ..])
+{
+    foreach (var name in OpenAdr.Edge.Benchmarks.SamplePayloads.Names)
+    {
+        System.Console.WriteLine($"{name}: {OpenAdr.Edge.Benchmarks.SamplePayloads.Bytes(name).Length} bytes");
+    }
+
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
