@@ -59,6 +59,27 @@ public class Utf8XmlWriterTests
         }));
     }
 
+    // Decimals up to 64 bits of digits are written by a path of their own; it must write what decimal.ToString writes.
+    [Theory]
+    [InlineData("1")]
+    [InlineData("50")]
+    [InlineData("230.0")]
+    [InlineData("-12.50")]
+    [InlineData("0.05")]
+    [InlineData("-0.000001")]
+    [InlineData("0.0000000000000000000000000001")]
+    [InlineData("18446744073709551615")]
+    [InlineData("1844674407370955161.5")]
+    [InlineData("18446744073709551616")]
+    [InlineData("-79228162514264337593543950335")]
+    [InlineData("0")]
+    [InlineData("-0.00")]
+    public void Decimals_are_written_as_decimal_ToString_writes_them(string text)
+    {
+        var value = decimal.Parse(text, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(value.ToString(System.Globalization.CultureInfo.InvariantCulture), Write((ref Utf8XmlWriter w) => w.WriteValue(value)));
+    }
+
     [Theory]
     [InlineData("2026-11-26T03:49:50.0000000Z", "2026-11-26T03:49:50Z")]
     [InlineData("2026-11-26T03:49:50.6420480Z", "2026-11-26T03:49:50.642048Z")]
@@ -84,6 +105,8 @@ public class Utf8XmlWriterTests
     [InlineData(1, 2, 30, 5, "P1DT2H30M5S")]
     [InlineData(0, 0, 0, 2, "PT2S")]
     [InlineData(0, 0, 90, 0, "PT1H30M")]
+    [InlineData(123, 23, 59, 59, "P123DT23H59M59S")]
+    [InlineData(10, 10, 10, 10, "P10DT10H10M10S")]
     public void Durations_are_written_in_whole_units(int days, int hours, int minutes, int seconds, string expected)
     {
         var value = new TimeSpan(days, hours, minutes, seconds);

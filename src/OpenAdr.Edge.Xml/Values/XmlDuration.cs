@@ -241,7 +241,22 @@ public static class XmlDuration
             return 0;
         }
 
-        Utf8Formatter.TryFormat(amount, destination, out var written);
+        int written;
+        if (amount < 100)
+        {
+            // Durations are mostly a few minutes or hours: one or two digits, without the general formatter.
+            written = amount < 10 ? 1 : 2;
+            destination[written - 1] = (byte)('0' + (amount % 10));
+            if (written == 2)
+            {
+                destination[0] = (byte)('0' + (amount / 10));
+            }
+        }
+        else
+        {
+            Utf8Formatter.TryFormat(amount, destination, out written);
+        }
+
         destination[written] = unit;
         return written + 1;
     }

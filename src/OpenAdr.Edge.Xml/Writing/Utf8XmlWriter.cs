@@ -112,7 +112,54 @@ public ref struct Utf8XmlWriter
 
     public void WriteValue(long value) => WriteFormattable(value, 20);
 
-    public void WriteValue(decimal value) => WriteFormattable(value, 32);
+    /// <summary>xs:decimal as <c>decimal.ToString</c> writes it: every digit of its scale, never an exponent.</summary>
+    public void WriteValue(decimal value)
+    {
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(value, bits);
+        var mantissa = (uint)bits[0] | ((ulong)(uint)bits[1] << 32);
+        if (bits[2] != 0 || mantissa == 0)
+        {
+            WriteFormattable(value, 32);
+            return;
+        }
+
+        // Most amounts fit 64 bits: their digits are formatted as an integer and the point put where the scale says.
+        Span<byte> digits = stackalloc byte[20];
+        System.Buffers.Text.Utf8Formatter.TryFormat(mantissa, digits, out var count);
+        var scale = value.Scale;
+        var span = GetSpan(32);
+        var length = 0;
+        if (bits[3] < 0)
+        {
+            span[length++] = (byte)'-';
+        }
+
+        if (count > scale)
+        {
+            digits[..(count - scale)].CopyTo(span[length..]);
+            length += count - scale;
+        }
+        else
+        {
+            span[length++] = (byte)'0';
+        }
+
+        if (scale > 0)
+        {
+            span[length++] = (byte)'.';
+            for (var zeros = scale - count; zeros > 0; zeros--)
+            {
+                span[length++] = (byte)'0';
+            }
+
+            var fraction = digits[Math.Max(count - scale, 0)..count];
+            fraction.CopyTo(span[length..]);
+            length += fraction.Length;
+        }
+
+        _buffered += length;
+    }
 
     public void WriteValue(bool value) => WriteRaw(value ? "true"u8 : "false"u8);
 
