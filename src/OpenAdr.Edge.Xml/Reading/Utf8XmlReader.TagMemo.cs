@@ -74,7 +74,7 @@ public ref partial struct Utf8XmlReader
         _bindingCount += memo.BindingCount;
         if (memo.BindingCount > 0)
         {
-            _lastPrefixLengthPlusOne = 0;
+            _lastPrefixLength = NoLastResolution;
         }
 
         while (memo.AttributeCount > _attributes.Length)

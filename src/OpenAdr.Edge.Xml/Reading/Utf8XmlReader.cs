@@ -41,9 +41,9 @@ public ref partial struct Utf8XmlReader
     private int _bindingCount;
 
     // The prefix resolved last and its binding: consecutive names mostly share a prefix, and the answer stands until a
-    // declaration comes into or goes out of scope. No entry while _lastPrefixLengthPlusOne is 0.
+    // declaration comes into or goes out of scope. No entry while _lastPrefixLength is NoLastResolution.
     private ulong _lastPrefixKey;
-    private int _lastPrefixLengthPlusOne;
+    private int _lastPrefixLength;
     private int _lastResolved;
     private Attribute[] _attributes;
     private int _attributeCount;
@@ -378,7 +378,7 @@ public ref partial struct Utf8XmlReader
     /// </summary>
     public void DeclareId(ReadOnlySpan<byte> id)
     {
-        id = id.Trim(" \t\r\n"u8);
+        id = XmlValue.TrimWhitespace(id);
         var known = _ids.AsSpan(0, _idsLength);
         while (!known.IsEmpty)
         {
@@ -439,7 +439,7 @@ public ref partial struct Utf8XmlReader
         // default(XmlReaderOptions) has every limit at zero, which would refuse any document: it means "the defaults".
         _options = options == default ? XmlReaderOptions.Default : options;
         _xml = xml;
-        _lastPrefixLengthPlusOne = 0;
+        _lastPrefixLength = NoLastResolution;
         if (!Utf8.IsValid(xml))
         {
             Fail(XmlError.InvalidUtf8, FirstInvalidUtf8(xml), "the document is not valid UTF-8");
@@ -951,7 +951,7 @@ public ref partial struct Utf8XmlReader
 
         Remember(binding, _bindingCount);
         _bindings[_bindingCount++] = binding;
-        _lastPrefixLengthPlusOne = 0;
+        _lastPrefixLength = NoLastResolution;
     }
 
     private void ResolveAttributes()
@@ -974,12 +974,13 @@ public ref partial struct Utf8XmlReader
 
     private const int NoNamespace = -1;
     private const int XmlNamespace = -2;
+    private const int NoLastResolution = -1;
 
     private int Resolve(int nameStart, int colon, bool isAttribute)
     {
         var prefixLength = colon < 0 ? 0 : colon;
         var key = PrefixKey(nameStart, prefixLength);
-        if (key == _lastPrefixKey && prefixLength + 1 == _lastPrefixLengthPlusOne)
+        if (key == _lastPrefixKey && prefixLength == _lastPrefixLength)
         {
             return _lastResolved;
         }
@@ -993,7 +994,7 @@ public ref partial struct Utf8XmlReader
         if (prefixLength <= sizeof(ulong))
         {
             _lastPrefixKey = key;
-            _lastPrefixLengthPlusOne = prefixLength + 1;
+            _lastPrefixLength = prefixLength;
             _lastResolved = resolved;
         }
 
@@ -1181,7 +1182,7 @@ public ref partial struct Utf8XmlReader
         if (bindingsBefore != _bindingCount)
         {
             _bindingCount = bindingsBefore;
-            _lastPrefixLengthPlusOne = 0;
+            _lastPrefixLength = NoLastResolution;
         }
 
         if (_depth == 0)

@@ -246,11 +246,7 @@ public static class XmlDuration
         {
             // Durations are mostly a few minutes or hours: one or two digits, without the general formatter.
             written = amount < 10 ? 1 : 2;
-            destination[written - 1] = (byte)('0' + (amount % 10));
-            if (written == 2)
-            {
-                destination[0] = (byte)('0' + (amount / 10));
-            }
+            XmlDateTime.WriteDigits(destination, 0, amount, written);
         }
         else
         {

@@ -148,11 +148,9 @@ public ref struct Utf8XmlWriter
         if (scale > 0)
         {
             span[length++] = (byte)'.';
-            for (var zeros = scale - count; zeros > 0; zeros--)
-            {
-                span[length++] = (byte)'0';
-            }
-
+            var zeros = Math.Max(scale - count, 0);
+            span.Slice(length, zeros).Fill((byte)'0');
+            length += zeros;
             var fraction = digits[Math.Max(count - scale, 0)..count];
             fraction.CopyTo(span[length..]);
             length += fraction.Length;
