@@ -139,8 +139,10 @@ public sealed partial class SqliteVtnStore : IVtnStore
         }
 
         _requests.Writer.TryComplete();
-        await _writerStopped.Task.ConfigureAwait(false);
 
+        // The read-only connection closes before the writer's: the last connection to close folds the log into the
+        // database file and deletes it, so a stopped VTN leaves one file to copy, and only a connection that may write
+        // can do that.
         await _readLock.WaitAsync().ConfigureAwait(false);
         try
         {
@@ -151,6 +153,7 @@ public sealed partial class SqliteVtnStore : IVtnStore
             _readLock.Release();
         }
 
+        await _writerStopped.Task.ConfigureAwait(false);
         Log.Closed(_logger, _path);
     }
 

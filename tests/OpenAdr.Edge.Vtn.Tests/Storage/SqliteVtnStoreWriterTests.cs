@@ -1,5 +1,6 @@
 using System;
 using System.Diagnostics;
+using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -184,6 +185,24 @@ public sealed class SqliteVtnStoreWriterTests(ITestOutputHelper output) : IDispo
         Assert.All(commits, c => Assert.True(c.IsCompletedSuccessfully));
         await using var reopened = await _database.OpenAsync();
         Assert.Equal(21, (await reopened.LoadAsync(Ct)).Vens.Count);
+    }
+
+    [Fact]
+    public async Task A_clean_close_folds_the_log_into_the_database_file_and_removes_it()
+    {
+        var store = await _database.OpenAsync();
+        await store.CommitAsync([new SaveVen(Sample.Ven("ven-1"))], Ct);
+        Assert.True(File.Exists(_database.Path + "-wal"), "commits go to the log first");
+        _ = await store.ReadReportDataAsync("ven-1", 10, Ct);
+
+        await store.DisposeAsync();
+
+        Assert.False(File.Exists(_database.Path + "-wal"));
+        Assert.False(File.Exists(_database.Path + "-shm"));
+        var copy = Path.Combine(_database.Root, "copy.db");
+        File.Copy(_database.Path, copy);
+        await using var fromCopy = await SqliteVtnStore.OpenAsync(copy, cancellationToken: Ct);
+        Assert.Equal(["ven-1"], (await fromCopy.LoadAsync(Ct)).Vens.Select(v => v.VenId));
     }
 
     [Fact]
