@@ -734,7 +734,7 @@ public ref partial struct Utf8XmlReader
         _nameStart = nameStart;
         _nameLength = nameLength;
         _colon = colon;
-        _elementBinding = Resolve(nameStart, colon, isAttribute: false);
+        _elementBinding = Resolve(nameStart, colon);
         _frames[_depth++] = new Frame(nameStart, nameLength, bindingsBefore, _elementBinding, colon);
         if (_attributeCount > 0)
         {
@@ -959,7 +959,7 @@ public ref partial struct Utf8XmlReader
         for (var i = 0; i < _attributeCount; i++)
         {
             ref var a = ref _attributes[i];
-            a.Binding = a.Colon < 0 ? NoNamespace : Resolve(a.NameStart, a.Colon, isAttribute: true);
+            a.Binding = a.Colon < 0 ? NoNamespace : Resolve(a.NameStart, a.Colon);
             for (var j = 0; j < i; j++)
             {
                 if (_attributes[j].NameLength - _attributes[j].Colon == a.NameLength - a.Colon &&
@@ -976,7 +976,7 @@ public ref partial struct Utf8XmlReader
     private const int XmlNamespace = -2;
     private const int NoLastResolution = -1;
 
-    private int Resolve(int nameStart, int colon, bool isAttribute)
+    private int Resolve(int nameStart, int colon)
     {
         var prefixLength = colon < 0 ? 0 : colon;
         var key = PrefixKey(nameStart, prefixLength);
@@ -990,7 +990,7 @@ public ref partial struct Utf8XmlReader
             return XmlNamespace;
         }
 
-        var resolved = ResolveInScope(nameStart, colon, isAttribute, key, prefixLength);
+        var resolved = ResolveInScope(nameStart, colon, key, prefixLength);
         if (prefixLength <= sizeof(ulong))
         {
             _lastPrefixKey = key;
@@ -1001,7 +1001,7 @@ public ref partial struct Utf8XmlReader
         return resolved;
     }
 
-    private int ResolveInScope(int nameStart, int colon, bool isAttribute, ulong key, int prefixLength)
+    private int ResolveInScope(int nameStart, int colon, ulong key, int prefixLength)
     {
         ref var cached = ref _resolveCache[CacheSlot(key, prefixLength)];
         if (cached.PrefixKey == key && cached.PrefixLength == prefixLength && cached.Binding < _bindingCount
@@ -1019,7 +1019,8 @@ public ref partial struct Utf8XmlReader
             }
         }
 
-        if (colon < 0 || isAttribute && colon < 0)
+        // An unprefixed element name outside any default namespace (attributes without a prefix never get here).
+        if (colon < 0)
         {
             return NoNamespace;
         }
