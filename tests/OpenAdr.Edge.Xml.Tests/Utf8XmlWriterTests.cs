@@ -1,5 +1,6 @@
 using System;
 using System.Buffers;
+using System.Collections.Generic;
 using System.Text;
 using OpenAdr.Edge.Xml;
 using Xunit;
@@ -29,6 +30,37 @@ public class Utf8XmlWriterTests
         Assert.Throws<ArgumentException>(() => Write(static (ref Utf8XmlWriter w) => w.WriteText("lone \uD800 surrogate")));
     }
 
+    // Short ASCII values take a path of their own; every ASCII character must come out as the general path writes it.
+    [Fact]
+    public void Every_ascii_character_is_escaped_or_refused_as_xml_requires_in_text_and_attributes()
+    {
+        for (var c = (char)0; c < 128; c++)
+        {
+            var value = "id-" + c + "-7";
+            var forbidden = c < 0x20 && c is not ('\t' or '\n' or '\r');
+            var inText = c switch { '<' => "&lt;", '>' => "&gt;", '&' => "&amp;", '\r' => "&#xD;", _ => c.ToString() };
+            var inAttribute = c switch { '"' => "&quot;", '\n' => "&#xA;", '\t' => "&#x9;", _ => inText };
+            if (forbidden)
+            {
+                Assert.Throws<ArgumentException>(() => Write((ref Utf8XmlWriter w) => w.WriteText(value)));
+                Assert.Throws<ArgumentException>(() => Write((ref Utf8XmlWriter w) => w.WriteAttribute("a"u8, value)));
+                continue;
+            }
+
+            Assert.Equal("id-" + inText + "-7", Write((ref Utf8XmlWriter w) => w.WriteText(value)));
+            Assert.Equal(" a=\"id-" + inAttribute + "-7\"", Write((ref Utf8XmlWriter w) => w.WriteAttribute("a"u8, value)));
+        }
+    }
+
+    [Fact]
+    public void Values_longer_than_the_short_path_and_values_beyond_ascii_are_escaped_too()
+    {
+        var longValue = new string('x', 300) + "<&>";
+        Assert.Equal(new string('x', 300) + "&lt;&amp;&gt;", Write((ref Utf8XmlWriter w) => w.WriteText(longValue)));
+        Assert.Equal("café &amp; thé", Write(static (ref Utf8XmlWriter w) => w.WriteText("café & thé")));
+        Assert.Throws<ArgumentException>(() => Write(static (ref Utf8XmlWriter w) => w.WriteText("ok￾")));
+    }
+
     [Theory]
     [InlineData(1.5f, "1.5")]
     [InlineData(0.1f, "0.1")]
@@ -40,6 +72,36 @@ public class Utf8XmlWriterTests
     public void Floats_use_the_shortest_round_trip_form_and_xsd_special_values(float value, string expected)
     {
         Assert.Equal(expected, Write((ref Utf8XmlWriter w) => w.WriteValue(value)));
+    }
+
+    // Whole floats and all date-times take paths of their own; they must write what the general formatters write.
+    [Fact]
+    public void Floats_and_date_times_are_written_as_the_runtime_formats_them()
+    {
+        var random = new Random(27);
+        var floats = new List<float> { 0f, -0f, 1f, -1f, 999_999f, -999_999f, 1_000_000f, 1_000_001f, 0.5f, -2.5f, 16_777_217f, float.MaxValue, float.Epsilon };
+        for (var i = 0; i < 3000; i++)
+        {
+            floats.Add(i % 3 == 0 ? random.Next(-2_000_000, 2_000_000) : i % 3 == 1 ? (float)(random.NextDouble() * 2000 - 1000) : BitConverter.Int32BitsToSingle(random.Next()));
+        }
+
+        foreach (var value in floats)
+        {
+            Assert.Equal(value.ToString(System.Globalization.CultureInfo.InvariantCulture), Write((ref Utf8XmlWriter w) => w.WriteValue(value)));
+        }
+
+        var dates = new List<DateTime> { DateTime.MinValue, DateTime.MaxValue, new(2028, 2, 29, 23, 59, 59, DateTimeKind.Utc) };
+        for (var i = 0; i < 3000; i++)
+        {
+            var ticks = random.NextInt64(DateTime.MinValue.Ticks, DateTime.MaxValue.Ticks);
+            dates.Add(new DateTime(i % 2 == 0 ? ticks : ticks / TimeSpan.TicksPerSecond * TimeSpan.TicksPerSecond, DateTimeKind.Utc));
+        }
+
+        foreach (var value in dates)
+        {
+            var expected = value.ToString("yyyy'-'MM'-'dd'T'HH':'mm':'ss.FFFFFFF'Z'", System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Equal(expected, Write((ref Utf8XmlWriter w) => w.WriteValue(value)));
+        }
     }
 
     [Fact]
@@ -111,6 +173,26 @@ public class Utf8XmlWriterTests
     {
         var value = new TimeSpan(days, hours, minutes, seconds);
         Assert.Equal(expected, Write((ref Utf8XmlWriter w) => w.WriteValue(value)));
+    }
+
+    [Fact]
+    public void Durations_read_back_as_written_across_their_range()
+    {
+        var random = new Random(20261127);
+        var values = new List<TimeSpan> { TimeSpan.MaxValue, TimeSpan.MinValue + TimeSpan.FromTicks(1), TimeSpan.FromTicks(1), TimeSpan.FromTicks(-1), TimeSpan.FromDays(1) - TimeSpan.FromTicks(1) };
+        for (var i = 0; i < 2000; i++)
+        {
+            var ticks = random.NextInt64(long.MinValue + 1, long.MaxValue) >> random.Next(0, 63);
+            values.Add(TimeSpan.FromTicks(i % 2 == 0 ? ticks : ticks / TimeSpan.TicksPerSecond * TimeSpan.TicksPerSecond));
+        }
+
+        foreach (var value in values)
+        {
+            var text = Write((ref Utf8XmlWriter w) => w.WriteValue(value));
+            Assert.True(XmlDuration.TryParse(Encoding.UTF8.GetBytes(text), out var read), text);
+            Assert.Equal(value, read);
+            Assert.DoesNotMatch("(?<![0-9])0[DHM]|(?<![0-9.])0[0-9]", text); // no zero units, no leading zeros
+        }
     }
 
     [Fact]

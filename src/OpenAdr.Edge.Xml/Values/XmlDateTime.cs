@@ -12,17 +12,21 @@ public static class XmlDateTime
     public static int Format(DateTime value, Span<byte> destination)
     {
         var utc = value.Kind == DateTimeKind.Local ? value.ToUniversalTime() : value;
-        WriteDigits(destination, 0, utc.Year, 4);
+
+        // The date in one computation from the ticks (the Year, Month and Day properties make one each).
+        var (year, month, day) = utc;
+        var secondsOfDay = (int)(utc.Ticks / TimeSpan.TicksPerSecond % (24 * 60 * 60));
+        WriteDigits(destination, 0, year, 4);
         destination[4] = (byte)'-';
-        WriteDigits(destination, 5, utc.Month, 2);
+        WriteTwoDigits(destination, 5, month);
         destination[7] = (byte)'-';
-        WriteDigits(destination, 8, utc.Day, 2);
+        WriteTwoDigits(destination, 8, day);
         destination[10] = (byte)'T';
-        WriteDigits(destination, 11, utc.Hour, 2);
+        WriteTwoDigits(destination, 11, secondsOfDay / 3600);
         destination[13] = (byte)':';
-        WriteDigits(destination, 14, utc.Minute, 2);
+        WriteTwoDigits(destination, 14, secondsOfDay / 60 % 60);
         destination[16] = (byte)':';
-        WriteDigits(destination, 17, utc.Second, 2);
+        WriteTwoDigits(destination, 17, secondsOfDay % 60);
         var length = 19;
         var fraction = (int)(utc.Ticks % TimeSpan.TicksPerSecond);
         if (fraction != 0)
@@ -172,6 +176,23 @@ public static class XmlDateTime
         value = Number(text, pos, 2);
         pos += 2;
         return true;
+    }
+
+    private static void WriteTwoDigits(Span<byte> destination, int start, int value)
+    {
+        destination[start] = (byte)('0' + value / 10);
+        destination[start + 1] = (byte)('0' + value % 10);
+    }
+
+    internal static int CountDigits(ulong value)
+    {
+        var digits = 1;
+        for (var bound = 10UL; value >= bound && digits < 20; bound *= 10)
+        {
+            digits++;
+        }
+
+        return digits;
     }
 
     internal static void WriteDigits(Span<byte> destination, int start, long value, int digits)

@@ -22,30 +22,36 @@ public static class XmlDuration
         }
 
         destination[length++] = (byte)'P';
-        var magnitude = ticks == long.MinValue ? TimeSpan.MaxValue : TimeSpan.FromTicks(Math.Abs(ticks));
-        if (magnitude == TimeSpan.Zero)
+        var magnitude = ticks == long.MinValue ? long.MaxValue : Math.Abs(ticks);
+        if (magnitude == 0)
         {
             "T0S"u8.CopyTo(destination[length..]);
             return length + 3;
         }
 
-        length += Part(destination[length..], magnitude.Days, (byte)'D');
-        var fraction = magnitude.Ticks % TimeSpan.TicksPerSecond;
-        if (magnitude.Hours == 0 && magnitude.Minutes == 0 && magnitude.Seconds == 0 && fraction == 0)
+        // Whole seconds once, then the units from them in 32-bit arithmetic: one 64-bit division instead of one per unit.
+        var totalSeconds = magnitude / TimeSpan.TicksPerSecond;
+        var fraction = magnitude - totalSeconds * TimeSpan.TicksPerSecond;
+        var days = totalSeconds / SecondsPerDay;
+        var secondsOfDay = (int)(totalSeconds - days * SecondsPerDay);
+        length = Part(destination, length, days, (byte)'D');
+        if (secondsOfDay == 0 && fraction == 0)
         {
             return length;
         }
 
         destination[length++] = (byte)'T';
-        length += Part(destination[length..], magnitude.Hours, (byte)'H');
-        length += Part(destination[length..], magnitude.Minutes, (byte)'M');
-        if (magnitude.Seconds == 0 && fraction == 0)
+        length = Part(destination, length, secondsOfDay / 3600, (byte)'H');
+        length = Part(destination, length, secondsOfDay / 60 % 60, (byte)'M');
+        var seconds = secondsOfDay % 60;
+        if (seconds == 0 && fraction == 0)
         {
             return length;
         }
 
-        Utf8Formatter.TryFormat(magnitude.Seconds, destination[length..], out var written);
-        length += written;
+        var secondDigits = seconds < 10 ? 1 : 2;
+        XmlDateTime.WriteDigits(destination, length, seconds, secondDigits);
+        length += secondDigits;
         if (fraction != 0)
         {
             destination[length++] = (byte)'.';
@@ -234,26 +240,18 @@ public static class XmlDuration
         return true;
     }
 
-    private static int Part(Span<byte> destination, int amount, byte unit)
+    private const long SecondsPerDay = 24 * 60 * 60;
+
+    private static int Part(Span<byte> destination, int length, long amount, byte unit)
     {
         if (amount == 0)
         {
-            return 0;
+            return length;
         }
 
-        int written;
-        if (amount < 100)
-        {
-            // Durations are mostly a few minutes or hours: one or two digits, without the general formatter.
-            written = amount < 10 ? 1 : 2;
-            XmlDateTime.WriteDigits(destination, 0, amount, written);
-        }
-        else
-        {
-            Utf8Formatter.TryFormat(amount, destination, out written);
-        }
-
-        destination[written] = unit;
-        return written + 1;
+        var digits = XmlDateTime.CountDigits((ulong)amount);
+        XmlDateTime.WriteDigits(destination, length, amount, digits);
+        destination[length + digits] = unit;
+        return length + digits + 1;
     }
 }

@@ -15,8 +15,15 @@ namespace OpenAdr.Edge.Xml;
 public ref struct Utf8XmlWriter
 {
     private const int MinimumBuffer = 256;
+    private const float WholeFloatLimit = 1_000_000;
     private static readonly SearchValues<char> s_textEscapes = SearchValues.Create("<>&\r");
     private static readonly SearchValues<char> s_attributeEscapes = SearchValues.Create("<>&\r\"\n\t");
+
+    // The ASCII bytes that are escaped or refused: the escapes above and the control characters XML 1.0 cannot carry.
+    private static readonly SearchValues<byte> s_asciiTextNeedingCare = SearchValues.Create(
+        "<>&\r\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000B\u000C\u000E\u000F\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F"u8);
+    private static readonly SearchValues<byte> s_asciiAttributeNeedingCare = SearchValues.Create(
+        "<>&\r\"\n\t\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000B\u000C\u000E\u000F\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F"u8);
     private static readonly SearchValues<char> s_forbiddenControls = SearchValues.Create(
         "\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000B\u000C\u000E\u000F\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F\uFFFE\uFFFF");
 
@@ -71,7 +78,7 @@ public ref struct Utf8XmlWriter
         WriteByte((byte)' ');
         WriteRaw(qualifiedName);
         WriteRaw("=\""u8);
-        WriteEscaped(value, s_attributeEscapes);
+        WriteEscaped(value, s_attributeEscapes, s_asciiAttributeNeedingCare);
         WriteByte((byte)'"');
     }
 
@@ -86,7 +93,7 @@ public ref struct Utf8XmlWriter
     public void EndAttribute() => WriteByte((byte)'"');
 
     /// <summary>Writes text content, escaped.</summary>
-    public void WriteText(string value) => WriteEscaped(value, s_textEscapes);
+    public void WriteText(string value) => WriteEscaped(value, s_textEscapes, s_asciiTextNeedingCare);
 
     /// <summary>Writes text content given as UTF-8, escaped.</summary>
     public void WriteText(ReadOnlySpan<byte> utf8)
@@ -124,36 +131,29 @@ public ref struct Utf8XmlWriter
             return;
         }
 
-        // Most amounts fit 64 bits: their digits are formatted as an integer and the point put where the scale says.
-        Span<byte> digits = stackalloc byte[20];
-        System.Buffers.Text.Utf8Formatter.TryFormat(mantissa, digits, out var count);
-        var scale = value.Scale;
+        // Most amounts fit 64 bits: their digits are written from the last, with the point where the scale puts it and
+        // zeros before it as far as the scale needs them (0.05, not .05).
+        var scale = (bits[3] >> 16) & 0xFF;
+        var digits = Math.Max(XmlDateTime.CountDigits(mantissa), scale + 1);
         var span = GetSpan(32);
-        var length = 0;
-        if (bits[3] < 0)
+        var negative = bits[3] < 0;
+        if (negative)
         {
-            span[length++] = (byte)'-';
+            span[0] = (byte)'-';
         }
 
-        if (count > scale)
+        var length = (negative ? 1 : 0) + digits + (scale > 0 ? 1 : 0);
+        var pos = length;
+        for (var i = 0; i < digits; i++)
         {
-            digits[..(count - scale)].CopyTo(span[length..]);
-            length += count - scale;
-        }
-        else
-        {
-            span[length++] = (byte)'0';
-        }
+            if (i == scale && scale > 0)
+            {
+                span[--pos] = (byte)'.';
+            }
 
-        if (scale > 0)
-        {
-            span[length++] = (byte)'.';
-            var zeros = Math.Max(scale - count, 0);
-            span.Slice(length, zeros).Fill((byte)'0');
-            length += zeros;
-            var fraction = digits[Math.Max(count - scale, 0)..count];
-            fraction.CopyTo(span[length..]);
-            length += fraction.Length;
+            var next = mantissa / 10;
+            span[--pos] = (byte)('0' + (int)(mantissa - next * 10));
+            mantissa = next;
         }
 
         _buffered += length;
@@ -164,6 +164,13 @@ public ref struct Utf8XmlWriter
     /// <summary>xs:float: shortest text that reads back to the same value; INF, -INF and NaN as XSD spells them.</summary>
     public void WriteValue(float value)
     {
+        // Signal levels and readings are mostly small whole numbers, whose shortest text is their integer digits.
+        if (value is > -WholeFloatLimit and < WholeFloatLimit && value == (int)value && !(value == 0 && float.IsNegative(value)))
+        {
+            WriteFormattable((int)value, 11);
+            return;
+        }
+
         if (float.IsFinite(value))
         {
             WriteFormattable(value, 16);
@@ -284,8 +291,21 @@ public ref struct Utf8XmlWriter
         }
     }
 
-    private void WriteEscaped(ReadOnlySpan<char> text, SearchValues<char> escapes)
+    private void WriteEscaped(ReadOnlySpan<char> text, SearchValues<char> escapes, SearchValues<byte> asciiNeedingCare)
     {
+        // Most values (IDs, names, enumerations) are short ASCII with nothing to escape: one pass narrows them into
+        // the output, one checks the bytes, and they stay. Anything else is written again by the general path below.
+        if (text.Length <= MinimumBuffer)
+        {
+            var span = GetSpan(text.Length);
+            if (Ascii.FromUtf16(text, span, out var written) == OperationStatus.Done
+                && span[..written].IndexOfAny(asciiNeedingCare) < 0)
+            {
+                _buffered += written;
+                return;
+            }
+        }
+
         while (!text.IsEmpty)
         {
             var special = text.IndexOfAny(escapes);
