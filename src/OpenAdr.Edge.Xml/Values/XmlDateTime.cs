@@ -16,17 +16,17 @@ public static class XmlDateTime
         // The date in one computation from the ticks (the Year, Month and Day properties make one each).
         var (year, month, day) = utc;
         var secondsOfDay = (int)(utc.Ticks / TimeSpan.TicksPerSecond % (24 * 60 * 60));
-        WriteDigits(destination, 0, year, 4);
+        XmlDigits.Write(destination, 0, year, 4);
         destination[4] = (byte)'-';
-        WriteTwoDigits(destination, 5, month);
+        XmlDigits.WriteTwo(destination, 5, month);
         destination[7] = (byte)'-';
-        WriteTwoDigits(destination, 8, day);
+        XmlDigits.WriteTwo(destination, 8, day);
         destination[10] = (byte)'T';
-        WriteTwoDigits(destination, 11, secondsOfDay / 3600);
+        XmlDigits.WriteTwo(destination, 11, secondsOfDay / 3600);
         destination[13] = (byte)':';
-        WriteTwoDigits(destination, 14, secondsOfDay / 60 % 60);
+        XmlDigits.WriteTwo(destination, 14, secondsOfDay / 60 % 60);
         destination[16] = (byte)':';
-        WriteTwoDigits(destination, 17, secondsOfDay % 60);
+        XmlDigits.WriteTwo(destination, 17, secondsOfDay % 60);
         var length = 19;
         var fraction = (int)(utc.Ticks % TimeSpan.TicksPerSecond);
         if (fraction != 0)
@@ -39,7 +39,7 @@ public static class XmlDateTime
                 digits--;
             }
 
-            WriteDigits(destination, length, fraction, digits);
+            XmlDigits.Write(destination, length, fraction, digits);
             length += digits;
         }
 
@@ -176,31 +176,5 @@ public static class XmlDateTime
         value = Number(text, pos, 2);
         pos += 2;
         return true;
-    }
-
-    private static void WriteTwoDigits(Span<byte> destination, int start, int value)
-    {
-        destination[start] = (byte)('0' + value / 10);
-        destination[start + 1] = (byte)('0' + value % 10);
-    }
-
-    internal static int CountDigits(ulong value)
-    {
-        var digits = 1;
-        for (var bound = 10UL; value >= bound && digits < 20; bound *= 10)
-        {
-            digits++;
-        }
-
-        return digits;
-    }
-
-    internal static void WriteDigits(Span<byte> destination, int start, long value, int digits)
-    {
-        for (var i = start + digits - 1; i >= start; i--)
-        {
-            destination[i] = (byte)('0' + (value % 10));
-            value /= 10;
-        }
     }
 }

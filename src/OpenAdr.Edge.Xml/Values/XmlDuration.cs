@@ -50,7 +50,7 @@ public static class XmlDuration
         }
 
         var secondDigits = seconds < 10 ? 1 : 2;
-        XmlDateTime.WriteDigits(destination, length, seconds, secondDigits);
+        XmlDigits.Write(destination, length, seconds, secondDigits);
         length += secondDigits;
         if (fraction != 0)
         {
@@ -62,7 +62,7 @@ public static class XmlDuration
                 digits--;
             }
 
-            XmlDateTime.WriteDigits(destination, length, fraction, digits);
+            XmlDigits.Write(destination, length, fraction, digits);
             length += digits;
         }
 
@@ -249,8 +249,8 @@ public static class XmlDuration
             return length;
         }
 
-        var digits = XmlDateTime.CountDigits((ulong)amount);
-        XmlDateTime.WriteDigits(destination, length, amount, digits);
+        var digits = XmlDigits.Count((ulong)amount);
+        XmlDigits.Write(destination, length, amount, digits);
         destination[length + digits] = unit;
         return length + digits + 1;
     }

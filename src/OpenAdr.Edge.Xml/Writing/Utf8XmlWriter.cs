@@ -133,8 +133,8 @@ public ref struct Utf8XmlWriter
 
         // Most amounts fit 64 bits: their digits are written from the last, with the point where the scale puts it and
         // zeros before it as far as the scale needs them (0.05, not .05).
-        var scale = (bits[3] >> 16) & 0xFF;
-        var digits = Math.Max(XmlDateTime.CountDigits(mantissa), scale + 1);
+        var scale = value.Scale;
+        var digits = Math.Max(XmlDigits.Count(mantissa), scale + 1);
         var span = GetSpan(32);
         var negative = bits[3] < 0;
         if (negative)
