@@ -15,7 +15,9 @@ public static class XmlDateTime
 
         // The date in one computation from the ticks (the Year, Month and Day properties make one each).
         var (year, month, day) = utc;
-        var secondsOfDay = (int)(utc.Ticks / TimeSpan.TicksPerSecond % (24 * 60 * 60));
+        var totalSeconds = utc.Ticks / TimeSpan.TicksPerSecond;
+        var secondsOfDay = (int)(totalSeconds % TimeSpan.SecondsPerDay);
+        var fraction = (int)(utc.Ticks - totalSeconds * TimeSpan.TicksPerSecond);
         XmlDigits.Write(destination, 0, year, 4);
         destination[4] = (byte)'-';
         XmlDigits.WriteTwo(destination, 5, month);
@@ -28,7 +30,6 @@ public static class XmlDateTime
         destination[16] = (byte)':';
         XmlDigits.WriteTwo(destination, 17, secondsOfDay % 60);
         var length = 19;
-        var fraction = (int)(utc.Ticks % TimeSpan.TicksPerSecond);
         if (fraction != 0)
         {
             destination[length++] = (byte)'.';

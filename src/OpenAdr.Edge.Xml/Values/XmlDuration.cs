@@ -32,8 +32,8 @@ public static class XmlDuration
         // Whole seconds once, then the units from them in 32-bit arithmetic: one 64-bit division instead of one per unit.
         var totalSeconds = magnitude / TimeSpan.TicksPerSecond;
         var fraction = magnitude - totalSeconds * TimeSpan.TicksPerSecond;
-        var days = totalSeconds / SecondsPerDay;
-        var secondsOfDay = (int)(totalSeconds - days * SecondsPerDay);
+        var days = totalSeconds / TimeSpan.SecondsPerDay;
+        var secondsOfDay = (int)(totalSeconds - days * TimeSpan.SecondsPerDay);
         length = Part(destination, length, days, (byte)'D');
         if (secondsOfDay == 0 && fraction == 0)
         {
@@ -239,8 +239,6 @@ public static class XmlDuration
         ticks = (amount * unitTicks) + fractionTicks;
         return true;
     }
-
-    private const long SecondsPerDay = 24 * 60 * 60;
 
     private static int Part(Span<byte> destination, int length, long amount, byte unit)
     {

@@ -15,17 +15,20 @@ namespace OpenAdr.Edge.Xml;
 public ref struct Utf8XmlWriter
 {
     private const int MinimumBuffer = 256;
+    private const int MaxShortText = 256;
     private const float WholeFloatLimit = 1_000_000;
-    private static readonly SearchValues<char> s_textEscapes = SearchValues.Create("<>&\r");
-    private static readonly SearchValues<char> s_attributeEscapes = SearchValues.Create("<>&\r\"\n\t");
+    private const string TextEscapes = "<>&\r";
+    private const string AttributeEscapes = "<>&\r\"\n\t";
+    private const string ForbiddenAsciiControls =
+        "\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000B\u000C\u000E\u000F\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F";
 
-    // The ASCII bytes that are escaped or refused: the escapes above and the control characters XML 1.0 cannot carry.
-    private static readonly SearchValues<byte> s_asciiTextNeedingCare = SearchValues.Create(
-        "<>&\r\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000B\u000C\u000E\u000F\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F"u8);
-    private static readonly SearchValues<byte> s_asciiAttributeNeedingCare = SearchValues.Create(
-        "<>&\r\"\n\t\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000B\u000C\u000E\u000F\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F"u8);
-    private static readonly SearchValues<char> s_forbiddenControls = SearchValues.Create(
-        "\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000B\u000C\u000E\u000F\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F\uFFFE\uFFFF");
+    private static readonly SearchValues<char> s_textEscapes = SearchValues.Create(TextEscapes);
+    private static readonly SearchValues<char> s_attributeEscapes = SearchValues.Create(AttributeEscapes);
+    private static readonly SearchValues<char> s_forbiddenControls = SearchValues.Create(ForbiddenAsciiControls + "\uFFFE\uFFFF");
+
+    // The ASCII bytes the short-text path must leave to the general one: what is escaped and what is refused.
+    private static readonly SearchValues<byte> s_asciiTextNeedingCare = SearchValues.Create(Encoding.ASCII.GetBytes(TextEscapes + ForbiddenAsciiControls));
+    private static readonly SearchValues<byte> s_asciiAttributeNeedingCare = SearchValues.Create(Encoding.ASCII.GetBytes(AttributeEscapes + ForbiddenAsciiControls));
 
     private readonly IBufferWriter<byte> _output;
     private Span<byte> _buffer;
@@ -295,7 +298,7 @@ public ref struct Utf8XmlWriter
     {
         // Most values (IDs, names, enumerations) are short ASCII with nothing to escape: one pass narrows them into
         // the output, one checks the bytes, and they stay. Anything else is written again by the general path below.
-        if (text.Length <= MinimumBuffer)
+        if (text.Length <= MaxShortText)
         {
             var span = GetSpan(text.Length);
             if (Ascii.FromUtf16(text, span, out var written) == OperationStatus.Done
