@@ -105,21 +105,52 @@ internal sealed class SharedEventParts
 
     private string? Text(string? text) => text is null ? null : _texts.Share(text);
 
+    /// <summary>
+    /// An equal part seen lately, or this one, remembered in one of two slots its XML hashes to. A part VENs already
+    /// share keeps its slot against one nobody has matched (a VEN's own signals, say), so the parts of one VEN's event
+    /// do not push out what the VENs before it share.
+    /// </summary>
     private static T Share<T>(Part?[] slots, T part, ReadOnlySpan<byte> kind)
         where T : class, IXmlElement<T>
     {
         var xml = Xml(part, kind);
         var hash = new HashCode();
         hash.AddBytes(xml);
-        ref var slot = ref slots[hash.ToHashCode() & (slots.Length - 1)];
-        if (Volatile.Read(ref slot) is { Value: T known } seen && xml.SequenceEqual(seen.Xml))
+        var code = hash.ToHashCode();
+        ref var first = ref slots[code & (slots.Length - 1)];
+        ref var second = ref slots[(code >>> 16) & (slots.Length - 1)];
+        var firstPart = Volatile.Read(ref first);
+        var secondPart = Volatile.Read(ref second);
+        if ((Matches(firstPart, xml) ?? Matches(secondPart, xml)) is T known)
         {
             return known;
         }
 
-        Volatile.Write(ref slot, new Part(xml.ToArray(), part));
+        // An empty slot first, then one whose part nobody matched, and when both are shared the first.
+        var entry = new Part(xml.ToArray(), part);
+        var intoSecond = firstPart is not null && (secondPart is null || (firstPart.Matched && !secondPart.Matched));
+        Volatile.Write(ref intoSecond ? ref second : ref first, entry);
         return part;
     }
 
-    private sealed record Part(byte[] Xml, object Value);
+    private static object? Matches(Part? part, ReadOnlySpan<byte> xml)
+    {
+        if (part is null || !xml.SequenceEqual(part.Xml))
+        {
+            return null;
+        }
+
+        part.Matched = true;
+        return part.Value;
+    }
+
+    private sealed class Part(byte[] xml, object value)
+    {
+        public byte[] Xml { get; } = xml;
+
+        public object Value { get; } = value;
+
+        // Set when a second VEN found it; a racing write only sets it too.
+        public bool Matched { get; set; }
+    }
 }
