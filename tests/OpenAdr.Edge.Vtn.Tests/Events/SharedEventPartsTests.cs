@@ -30,28 +30,5 @@ public sealed class SharedEventPartsTests
         Assert.InRange(periods.Distinct(ReferenceEqualityComparer.Instance).Count(), 1, 3);
     }
 
-    private static OadrEvent Event(DateTime start) => new()
-    {
-        EiEvent = new EiEvent
-        {
-            EventDescriptor = new EventDescriptor { EventId = "e", EiMarketContext = "http://market.example/parts" },
-            EiActivePeriod = new EiActivePeriod { Properties = new Properties { DtStart = start, Duration = TimeSpan.FromMinutes(10) } },
-            EiEventSignals = new EiEventSignals
-            {
-                Signals =
-                [
-                    new EiEventSignal
-                    {
-                        SignalName = "SIMPLE",
-                        SignalType = SignalType.Level,
-                        SignalId = "signal-1",
-                        Intervals = new Intervals
-                        {
-                            Items = [new Interval { Duration = TimeSpan.FromMinutes(10), Uid = "0", StreamPayloads = [new SignalPayload { PayloadBase = new PayloadFloat { Value = 2 } }] }],
-                        },
-                    },
-                ],
-            },
-        },
-    };
+    private static OadrEvent Event(DateTime start) => EventStatusTests.RawEvent("e", start, TimeSpan.FromMinutes(10));
 }
