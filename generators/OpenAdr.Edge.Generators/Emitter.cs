@@ -584,8 +584,9 @@ internal static class Emitter
                     w.Close();
                 }
 
-                var toString = member.Intern
-                    ? $"{target} = context.Strings.GetString({text});"
+                // A fixed value is the schema's own string: the text matched it, so nothing needs decoding or allocating.
+                var toString = member.Fixed is not null ? $"{target} = {Quote(member.Fixed)};"
+                    : member.Intern ? $"{target} = context.Strings.GetString({text});"
                     : $"{target} = global::System.Text.Encoding.UTF8.GetString({text});";
                 if (member.RestrictionEnum is not null)
                 {

@@ -39,6 +39,51 @@ public class XmlValueTests
         Assert.False(XmlDateTime.TryParse(Encoding.UTF8.GetBytes(text), out _));
     }
 
+    [Fact]
+    public void Date_times_in_the_usual_form_read_as_the_runtime_reads_them()
+    {
+        var random = new Random(20261127);
+        for (var i = 0; i < 20_000; i++)
+        {
+            // Mostly plausible fields; some out of range, some with a character that is not a digit.
+            var text = $"{Field(random, 4, 9999)}-{Field(random, 2, 13)}-{Field(random, 2, 32)}T{Field(random, 2, 23)}:{Field(random, 2, 60)}:{Field(random, 2, 60)}Z";
+            var expected = DateTime.TryParseExact(
+                text, "yyyy'-'MM'-'dd'T'HH':'mm':'ss'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var runtime);
+
+            Assert.True(expected == XmlDateTime.TryParse(Encoding.ASCII.GetBytes(text), out var value), text);
+            if (expected)
+            {
+                Assert.Equal(runtime, value);
+                Assert.Equal(DateTimeKind.Utc, value.Kind);
+            }
+        }
+    }
+
+    [Fact]
+    public void Durations_of_one_whole_part_read_as_their_amount()
+    {
+        var random = new Random(20261127);
+        for (var i = 0; i < 5_000; i++)
+        {
+            var amount = random.Next(0, 200_000_000);
+            var unit = "HMS"[random.Next(3)];
+            var expected = unit switch { 'H' => TimeSpan.FromHours(amount), 'M' => TimeSpan.FromMinutes(amount), _ => TimeSpan.FromSeconds(amount) };
+            Assert.True(XmlDuration.TryParse(Encoding.ASCII.GetBytes($"PT{amount}{unit}"), out var value));
+            Assert.Equal(expected, value);
+        }
+
+        Assert.True(XmlDuration.TryParse("PT007M"u8, out var padded));
+        Assert.Equal(TimeSpan.FromMinutes(7), padded);
+        Assert.False(XmlDuration.TryParse("PT1aM"u8, out _));
+        Assert.False(XmlDuration.TryParse("PT12D"u8, out _));
+    }
+
+    private static string Field(Random random, int width, int maximum)
+    {
+        var digits = random.Next(0, maximum + 1).ToString(CultureInfo.InvariantCulture).PadLeft(width, '0');
+        return random.Next(50) == 0 ? digits[..^1] + "a/: "[random.Next(4)] : digits;
+    }
+
     [Theory]
     [InlineData("PT10M", 0, 0, 10, 0)]
     [InlineData("PT2S", 0, 0, 0, 2)]

@@ -7,10 +7,10 @@ namespace OpenAdr.Edge.Payloads;
 [XmlType]
 public sealed partial class BaseUnit : ItemBase
 {
-    [XmlElement("itemDescription", Ns.Oadr)]
+    [XmlElement("itemDescription", Ns.Oadr, Intern = true)]
     public string ItemDescription { get; set; } = "";
 
-    [XmlElement("itemUnits", Ns.Oadr)]
+    [XmlElement("itemUnits", Ns.Oadr, Intern = true)]
     public string ItemUnits { get; set; } = "";
 
     [XmlElement("siScaleCode", Ns.Scale)]

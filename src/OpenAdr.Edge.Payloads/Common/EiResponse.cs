@@ -7,10 +7,10 @@ namespace OpenAdr.Edge.Payloads;
 [XmlType]
 public sealed partial class EiResponse
 {
-    [XmlElement("responseCode", Ns.Ei, Format = XmlTextFormat.ThreeDigits)]
+    [XmlElement("responseCode", Ns.Ei, Format = XmlTextFormat.ThreeDigits, Intern = true)]
     public string ResponseCode { get; set; } = "";
 
-    [XmlElement("responseDescription", Ns.Ei)]
+    [XmlElement("responseDescription", Ns.Ei, Intern = true)]
     public string? ResponseDescription { get; set; }
 
     [XmlElement("requestID", Ns.Pyld)]

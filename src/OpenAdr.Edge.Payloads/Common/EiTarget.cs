@@ -35,19 +35,19 @@ public sealed partial class EiTarget
     [XmlElement("transportInterface", Ns.Power)]
     public List<TransportInterface>? TransportInterfaces { get; set; }
 
-    [XmlElement("groupID", Ns.Ei)]
+    [XmlElement("groupID", Ns.Ei, Intern = true)]
     public List<string>? GroupIds { get; set; }
 
-    [XmlElement("groupName", Ns.Ei)]
+    [XmlElement("groupName", Ns.Ei, Intern = true)]
     public List<string>? GroupNames { get; set; }
 
-    [XmlElement("resourceID", Ns.Ei)]
+    [XmlElement("resourceID", Ns.Ei, Intern = true)]
     public List<string>? ResourceIds { get; set; }
 
     [XmlElement("venID", Ns.Ei, Intern = true)]
     public List<string>? VenIds { get; set; }
 
-    [XmlElement("partyID", Ns.Ei)]
+    [XmlElement("partyID", Ns.Ei, Intern = true)]
     public List<string>? PartyIds { get; set; }
 }
 

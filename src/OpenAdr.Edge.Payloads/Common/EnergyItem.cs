@@ -7,10 +7,10 @@ namespace OpenAdr.Edge.Payloads;
 [XmlType]
 public sealed partial class EnergyItem : ItemBase
 {
-    [XmlElement("itemDescription", Ns.Power)]
+    [XmlElement("itemDescription", Ns.Power, Intern = true)]
     public string ItemDescription { get; set; } = "";
 
-    [XmlElement("itemUnits", Ns.Power)]
+    [XmlElement("itemUnits", Ns.Power, Intern = true)]
     public string ItemUnits { get; set; } = "";
 
     [XmlElement("siScaleCode", Ns.Scale)]

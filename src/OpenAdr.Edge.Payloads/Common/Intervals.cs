@@ -23,7 +23,7 @@ public sealed partial class Interval
     [XmlElement("duration", Ns.Xcal, Inner = "duration")]
     public TimeSpan? Duration { get; set; }
 
-    [XmlElement("uid", Ns.Xcal, Inner = "text")]
+    [XmlElement("uid", Ns.Xcal, Inner = "text", Intern = true)]
     public string? Uid { get; set; }
 
     [XmlChoice(MinOccurs = 1)]

@@ -21,7 +21,7 @@ public sealed partial class EiEventBaseline
     [XmlElement("baselineID", Ns.Ei)]
     public string BaselineId { get; set; } = "";
 
-    [XmlElement("resourceID", Ns.Ei)]
+    [XmlElement("resourceID", Ns.Ei, Intern = true)]
     public List<string> ResourceIds { get; set; } = [];
 
     [XmlElement("baselineName", Ns.Ei)]

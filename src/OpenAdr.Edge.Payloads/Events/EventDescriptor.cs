@@ -32,7 +32,7 @@ public sealed partial class EventDescriptor
     [XmlElement("eventStatus", Ns.Ei)]
     public EventStatus EventStatus { get; set; }
 
-    [XmlElement("testEvent", Ns.Ei)]
+    [XmlElement("testEvent", Ns.Ei, Intern = true)]
     public string? TestEvent { get; set; }
 
     [XmlElement("vtnComment", Ns.Ei)]

@@ -16,10 +16,10 @@ public sealed partial class EventResponses
 [XmlType]
 public sealed partial class EventResponse
 {
-    [XmlElement("responseCode", Ns.Ei, Format = XmlTextFormat.ThreeDigits)]
+    [XmlElement("responseCode", Ns.Ei, Format = XmlTextFormat.ThreeDigits, Intern = true)]
     public string ResponseCode { get; set; } = "";
 
-    [XmlElement("responseDescription", Ns.Ei)]
+    [XmlElement("responseDescription", Ns.Ei, Intern = true)]
     public string? ResponseDescription { get; set; }
 
     [XmlElement("requestID", Ns.Pyld)]

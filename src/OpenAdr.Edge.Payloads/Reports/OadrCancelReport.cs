@@ -11,7 +11,7 @@ public sealed partial class OadrCancelReport : OadrMessage
     [XmlElement("requestID", Ns.Pyld)]
     public string RequestId { get; set; } = "";
 
-    [XmlElement("reportRequestID", Ns.Ei, MinOccurs = 1)]
+    [XmlElement("reportRequestID", Ns.Ei, MinOccurs = 1, Intern = true)]
     public List<string> ReportRequestIds { get; set; } = [];
 
     [XmlElement("reportToFollow", Ns.Pyld)]

@@ -8,6 +8,6 @@ namespace OpenAdr.Edge.Payloads;
 [XmlType]
 public sealed partial class OadrPendingReports
 {
-    [XmlElement("reportRequestID", Ns.Ei)]
+    [XmlElement("reportRequestID", Ns.Ei, Intern = true)]
     public List<string> ReportRequestIds { get; set; } = [];
 }

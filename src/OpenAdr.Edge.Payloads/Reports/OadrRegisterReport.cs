@@ -17,6 +17,6 @@ public sealed partial class OadrRegisterReport : OadrMessage
     [XmlElement("venID", Ns.Ei, Intern = true)]
     public string? VenId { get; set; }
 
-    [XmlElement("reportRequestID", Ns.Ei)]
+    [XmlElement("reportRequestID", Ns.Ei, Intern = true)]
     public string? ReportRequestId { get; set; }
 }

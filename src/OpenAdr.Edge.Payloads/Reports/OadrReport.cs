@@ -20,13 +20,13 @@ public sealed partial class OadrReport
     public Intervals? Intervals { get; set; }
 
     // oadrReportType's extension.
-    [XmlElement("eiReportID", Ns.Ei)]
+    [XmlElement("eiReportID", Ns.Ei, Intern = true)]
     public string? EiReportId { get; set; }
 
     [XmlElement("oadrReportDescription", Ns.Oadr)]
     public List<OadrReportDescription> OadrReportDescriptions { get; set; } = [];
 
-    [XmlElement("reportRequestID", Ns.Ei)]
+    [XmlElement("reportRequestID", Ns.Ei, Intern = true)]
     public string ReportRequestId { get; set; } = "";
 
     [XmlElement("reportSpecifierID", Ns.Ei, Intern = true)]

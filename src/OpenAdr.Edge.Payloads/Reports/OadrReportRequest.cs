@@ -9,7 +9,7 @@ namespace OpenAdr.Edge.Payloads;
 [XmlType]
 public sealed partial class OadrReportRequest
 {
-    [XmlElement("reportRequestID", Ns.Ei)]
+    [XmlElement("reportRequestID", Ns.Ei, Intern = true)]
     public string ReportRequestId { get; set; } = "";
 
     [XmlElement("reportSpecifier", Ns.Ei)]

@@ -25,6 +25,9 @@ public ref partial struct Utf8XmlReader
         public Attribute[] Attributes = new Attribute[2];
         public int AttributeCount;
         public bool Empty;
+
+        /// <summary>The scope its declarations made when nothing was declared around them; 0 when not known.</summary>
+        public long Scope;
     }
 
     // The name's length and last two bytes keep the envelope's and the common messages' tags in separate slots.
@@ -71,10 +74,21 @@ public ref partial struct Utf8XmlReader
             }
         }
 
+        var outermost = _bindingCount == 0;
         _bindingCount += memo.BindingCount;
         if (memo.BindingCount > 0)
         {
-            _lastPrefixLength = NoLastResolution;
+            // Declarations that stand alone (the root's) make the same scope each time they are replayed, so what names
+            // resolved to in it last time still holds.
+            if (outermost && memo.Scope != 0)
+            {
+                EnterScope(memo.Scope);
+            }
+            else
+            {
+                ScopeChanged();
+                memo.Scope = outermost ? _scope : 0;
+            }
         }
 
         while (memo.AttributeCount > _attributes.Length)
@@ -127,6 +141,7 @@ public ref partial struct Utf8XmlReader
         memo.TagStart = tagStart;
         memo.Limits = new TagLimits(_options);
         memo.Empty = empty;
+        memo.Scope = 0;
         memo.BindingCount = _bindingCount - bindingsBefore;
         if (memo.Bindings.Length < memo.BindingCount)
         {

@@ -21,10 +21,6 @@ public ref partial struct Utf8XmlReader
     private static readonly SearchValues<byte> s_invalidControl = SearchValues.Create(
         [0, 1, 2, 3, 4, 5, 6, 7, 8, 11, 12, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31]);
 
-    // Where text leaves the fast path: control characters XML forbids, what needs decoding, and the next tag.
-    private static readonly SearchValues<byte> s_plainTextEndOrTag = SearchValues.Create(
-        [0, 1, 2, 3, 4, 5, 6, 7, 8, 11, 12, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, (byte)'&', (byte)'\r', (byte)'<']);
-
     private static readonly SearchValues<byte> s_textDecodeNeeded = SearchValues.Create("&\r"u8);
     private static readonly SearchValues<byte> s_attributeDecodeNeeded = SearchValues.Create("&\r\n\t"u8);
     private static readonly SearchValues<byte> s_attributeSpecial = SearchValues.Create(
@@ -35,6 +31,12 @@ public ref partial struct Utf8XmlReader
     private byte[]? _copy;
     private Buffers? _buffers;
     private ResolveCacheEntry[] _resolveCache;
+    private NameMemo[] _names;
+
+    // Which namespace scope the reader is in: the same number for the same declarations in scope, and a new one
+    // (above _lastScope, the highest given so far by this thread's buffers) for any other.
+    private long _scope;
+    private long _lastScope;
     private Frame[] _frames;
     private int _depth;
     private NamespaceBinding[] _bindings;
@@ -83,6 +85,8 @@ public ref partial struct Utf8XmlReader
         _namespaceText = _buffers.NamespaceText;
         _ids = _buffers.Ids;
         _resolveCache = _buffers.ResolveCache;
+        _names = _buffers.Names;
+        _lastScope = _buffers.LastScope;
         Start(xml, options);
     }
 
@@ -232,6 +236,46 @@ public ref partial struct Utf8XmlReader
     /// </summary>
     public bool ReadToNextChild()
     {
+        // The common case, in one piece: the next child's start tag or the element's own end tag, maybe after
+        // whitespace. Anything else (text, comments, errors) takes the general path from where the reader stood.
+        if (_popPending)
+        {
+            PopFrame();
+        }
+
+        if (!_emptyEndPending)
+        {
+            var xml = _xml;
+            var pos = _pos;
+            if ((uint)pos < (uint)xml.Length && IsWhitespace(xml[pos]))
+            {
+                pos = SkipWhitespace(xml, pos);
+            }
+
+            if ((uint)(pos + 1) < (uint)xml.Length && xml[pos] == (byte)'<')
+            {
+                var next = xml[pos + 1];
+                if (next == (byte)'/')
+                {
+                    if (TryReadOpenElementEnd(pos))
+                    {
+                        return false;
+                    }
+                }
+                else if (next is not ((byte)'!' or (byte)'?'))
+                {
+                    _pos = pos;
+                    ReadStartTag();
+                    return true;
+                }
+            }
+        }
+
+        return ReadToNextChildInGeneral();
+    }
+
+    private bool ReadToNextChildInGeneral()
+    {
         while (Read())
         {
             switch (_node)
@@ -270,16 +314,60 @@ public ref partial struct Utf8XmlReader
 
         // The common case: plain text, then an end tag.
         var rest = _xml[_pos..];
-        var lt = rest.IndexOfAny(s_plainTextEndOrTag);
+        var lt = FirstNonPlainTextByte(rest);
         if (lt >= 0 && rest[lt] == (byte)'<' && lt + 1 < rest.Length && rest[lt + 1] == (byte)'/' && lt <= _options.MaxTextLength)
         {
             var start = _pos;
             _pos += lt;
-            ReadEndTag();
+            var end = _pos + 2 + _nameLength;
+            if ((uint)end < (uint)_xml.Length && _xml[end] == (byte)'>' && SameBytes(_pos + 2, _nameStart, _nameLength))
+            {
+                // The element's own end tag: the reader already stands on its name.
+                _pos = end + 1;
+                _node = XmlNodeType.EndElement;
+                _popPending = true;
+            }
+            else
+            {
+                ReadAnyEndTag();
+            }
+
             return _xml.Slice(start, lt);
         }
 
         return ReadMixedElementText();
+    }
+
+    /// <summary>
+    /// Where plain text ends: at '&lt;', '&amp;' or any control character (tab and line feed included, so that text
+    /// holding them takes the careful path); -1 when nothing ends it.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int FirstNonPlainTextByte(ReadOnlySpan<byte> rest)
+    {
+        var i = 0;
+        while (rest.Length - i >= Vector128<byte>.Count)
+        {
+            var bytes = Vector128.Create(rest.Slice(i, Vector128<byte>.Count));
+            var stops = Vector128.Equals(bytes, Vector128.Create((byte)'<')) | Vector128.Equals(bytes, Vector128.Create((byte)'&'))
+                | Vector128.LessThan(bytes, Vector128.Create((byte)' '));
+            if (stops != Vector128<byte>.Zero)
+            {
+                return i + BitOperations.TrailingZeroCount(stops.ExtractMostSignificantBits());
+            }
+
+            i += Vector128<byte>.Count;
+        }
+
+        for (; i < rest.Length; i++)
+        {
+            if (rest[i] is (byte)'<' or (byte)'&' or < (byte)' ')
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private ReadOnlySpan<byte> ReadMixedElementText()
@@ -415,6 +503,7 @@ public ref partial struct Utf8XmlReader
             _buffers.Scratch = _scratch;
             _buffers.NamespaceText = _namespaceText;
             _buffers.Ids = _ids;
+            _buffers.LastScope = _lastScope;
             Buffers.Give(_buffers);
         }
 
@@ -439,7 +528,7 @@ public ref partial struct Utf8XmlReader
         // default(XmlReaderOptions) has every limit at zero, which would refuse any document: it means "the defaults".
         _options = options == default ? XmlReaderOptions.Default : options;
         _xml = xml;
-        _lastPrefixLength = NoLastResolution;
+        ScopeChanged();
         if (!Utf8.IsValid(xml))
         {
             Fail(XmlError.InvalidUtf8, FirstInvalidUtf8(xml), "the document is not valid UTF-8");
@@ -690,6 +779,7 @@ public ref partial struct Utf8XmlReader
         _pos = start + end + 2;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void ReadStartTag()
     {
         var tagStart = _pos;
@@ -699,7 +789,24 @@ public ref partial struct Utf8XmlReader
         }
 
         var nameStart = tagStart + 1;
-        var nameLength = ReadName(nameStart, out var colon);
+        var slot = NameMemoSlot(nameStart, out var head, out var tail);
+        ref var memo = ref slot < 0 ? ref Unsafe.NullRef<NameMemo>() : ref _names[slot];
+        int nameLength;
+        int colon;
+        if (slot >= 0 && IsRecalled(memo, head, tail) && memo.NameLength <= _options.MaxNameLength)
+        {
+            nameLength = memo.NameLength;
+            colon = memo.Colon;
+        }
+        else
+        {
+            nameLength = ReadName(nameStart, out colon);
+            if (slot >= 0 && !RememberName(ref memo, nameStart, nameLength, colon, head, tail))
+            {
+                slot = -1;
+            }
+        }
+
         var pos = nameStart + nameLength;
         var bindingsBefore = _bindingCount;
         _attributeCount = 0;
@@ -734,7 +841,20 @@ public ref partial struct Utf8XmlReader
         _nameStart = nameStart;
         _nameLength = nameLength;
         _colon = colon;
-        _elementBinding = Resolve(nameStart, colon);
+        if (slot >= 0 && memo.Scope == _scope)
+        {
+            _elementBinding = memo.Binding;
+        }
+        else
+        {
+            _elementBinding = Resolve(nameStart, colon);
+            if (slot >= 0)
+            {
+                memo.Binding = _elementBinding;
+                memo.Scope = _scope;
+            }
+        }
+
         _frames[_depth++] = new Frame(nameStart, nameLength, bindingsBefore, _elementBinding, colon);
         if (_attributeCount > 0)
         {
@@ -951,7 +1071,7 @@ public ref partial struct Utf8XmlReader
 
         Remember(binding, _bindingCount);
         _bindings[_bindingCount++] = binding;
-        _lastPrefixLength = NoLastResolution;
+        ScopeChanged();
     }
 
     private void ResolveAttributes()
@@ -975,6 +1095,17 @@ public ref partial struct Utf8XmlReader
     private const int NoNamespace = -1;
     private const int XmlNamespace = -2;
     private const int NoLastResolution = -1;
+
+    /// <summary>A declaration came into or went out of scope: what prefixes resolved to before may no longer hold.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void ScopeChanged() => EnterScope(++_lastScope);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void EnterScope(long scope)
+    {
+        _lastPrefixLength = NoLastResolution;
+        _scope = scope;
+    }
 
     private int Resolve(int nameStart, int colon)
     {
@@ -1092,23 +1223,52 @@ public ref partial struct Utf8XmlReader
 
     private void ReadEndTag()
     {
-        if (_depth > 0)
+        if (!TryReadOpenElementEnd(_pos))
         {
-            // The common case: the end tag repeats the open element's name and closes right after it.
-            ref readonly var open = ref _frames[_depth - 1];
-            var nameStart = _pos + 2;
-            var end = nameStart + open.NameLength;
-            if (end < _xml.Length && _xml[end] == (byte)'>'
-                && _xml.Slice(nameStart, open.NameLength).SequenceEqual(_xml.Slice(open.NameStart, open.NameLength)))
-            {
-                _pos = end + 1;
-                EndElement(open);
-                return;
-            }
+            ReadAnyEndTag();
+        }
+    }
+
+    /// <summary>The common end tag: at <paramref name="tagStart"/>, the open element's name right after "&lt;/", then '>'.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool TryReadOpenElementEnd(int tagStart)
+    {
+        if (_depth == 0)
+        {
+            return false;
         }
 
-        ReadAnyEndTag();
+        ref readonly var open = ref _frames[_depth - 1];
+        var nameStart = tagStart + 2;
+        var end = nameStart + open.NameLength;
+        if ((uint)end < (uint)_xml.Length && _xml[end] == (byte)'>' && SameBytes(nameStart, open.NameStart, open.NameLength))
+        {
+            _pos = end + 1;
+            EndElement(open);
+            return true;
+        }
+
+        return false;
     }
+
+    /// <summary>Whether the <paramref name="length"/> bytes at <paramref name="later"/> repeat those at <paramref name="earlier"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private readonly bool SameBytes(int later, int earlier, int length)
+    {
+        const int Count = 2 * 16;
+        if (length <= Count && later <= _xml.Length - Count)
+        {
+            var a = _xml.Slice(later, Count);
+            var b = _xml.Slice(earlier, Count);
+            var kept = NameMasks.Slice(Count - length, Count);
+            var difference = ((Vector128.Create(a) ^ Vector128.Create(b)) & Vector128.Create(kept))
+                | ((Vector128.Create(a[16..]) ^ Vector128.Create(b[16..])) & Vector128.Create(kept[16..]));
+            return difference == Vector128<byte>.Zero;
+        }
+
+        return _xml.Slice(later, length).SequenceEqual(_xml.Slice(earlier, length));
+    }
+
 
     private void ReadAnyEndTag()
     {
@@ -1183,7 +1343,7 @@ public ref partial struct Utf8XmlReader
         if (bindingsBefore != _bindingCount)
         {
             _bindingCount = bindingsBefore;
-            _lastPrefixLength = NoLastResolution;
+            ScopeChanged();
         }
 
         if (_depth == 0)
@@ -1481,6 +1641,8 @@ public ref partial struct Utf8XmlReader
         public byte[] NamespaceText = new byte[64];
         public ResolveCacheEntry[] ResolveCache = NewResolveCache();
         public TagMemo?[] TagMemos = new TagMemo?[TagMemoCount];
+        public NameMemo[] Names = new NameMemo[1 << NameMemoBits];
+        public long LastScope;
 
         public byte[] Ids = new byte[64];
 

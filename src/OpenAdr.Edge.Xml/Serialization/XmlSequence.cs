@@ -86,6 +86,7 @@ public static class XmlSequence
     public static bool IsInstanceAttribute(ref Utf8XmlReader reader, int index) =>
         reader.GetAttributeNamespace(index).SequenceEqual("http://www.w3.org/2001/XMLSchema-instance"u8);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Below(int count) => count >= 64 ? ulong.MaxValue : (1UL << count) - 1;
 
     [DoesNotReturn]

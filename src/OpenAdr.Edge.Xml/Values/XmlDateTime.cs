@@ -53,6 +53,11 @@ public static class XmlDateTime
     {
         value = default;
         text = XmlValue.TrimWhitespace(text);
+        if (TryParseWholeSecondsUtc(text, out value))
+        {
+            return true;
+        }
+
         var pos = 0;
         var yearDigits = 0;
         while (pos < text.Length && IsDigit(text[pos]))
@@ -137,6 +142,54 @@ public static class XmlDateTime
         value = new DateTime(ticks, DateTimeKind.Utc);
         return true;
     }
+
+    /// <summary>The usual form, "yyyy-MM-ddTHH:mm:ssZ"; false for anything else, valid or not, which the general parser decides.</summary>
+    private static bool TryParseWholeSecondsUtc(ReadOnlySpan<byte> text, out DateTime value)
+    {
+        value = default;
+        if (text.Length != 20 || text[4] != (byte)'-' || text[7] != (byte)'-' || text[10] != (byte)'T' || text[13] != (byte)':'
+            || text[16] != (byte)':' || text[19] != (byte)'Z')
+        {
+            return false;
+        }
+
+        var y1 = Digit(text[0]);
+        var y2 = Digit(text[1]);
+        var y3 = Digit(text[2]);
+        var y4 = Digit(text[3]);
+        var mo1 = Digit(text[5]);
+        var mo2 = Digit(text[6]);
+        var d1 = Digit(text[8]);
+        var d2 = Digit(text[9]);
+        var h1 = Digit(text[11]);
+        var h2 = Digit(text[12]);
+        var mi1 = Digit(text[14]);
+        var mi2 = Digit(text[15]);
+        var s1 = Digit(text[17]);
+        var s2 = Digit(text[18]);
+        if ((y1 | y2 | y3 | y4 | mo1 | mo2 | d1 | d2 | h1 | h2 | mi1 | mi2 | s1 | s2) > 9)
+        {
+            return false;
+        }
+
+        var year = (int)((y1 * 1000) + (y2 * 100) + (y3 * 10) + y4);
+        var month = (int)((mo1 * 10) + mo2);
+        var day = (int)((d1 * 10) + d2);
+        var hour = (int)((h1 * 10) + h2);
+        var minute = (int)((mi1 * 10) + mi2);
+        var second = (int)((s1 * 10) + s2);
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month) || hour > 23 || minute > 59 || second > 59)
+        {
+            return false;
+        }
+
+        value = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Utc);
+        return true;
+    }
+
+    // Above 9 when the byte is not a digit (bytes below '0' wrap around).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint Digit(byte b) => (uint)(b - '0');
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsDigit(byte b) => b >= (byte)'0' && b <= (byte)'9';

@@ -74,6 +74,11 @@ public static class XmlDuration
     {
         value = default;
         text = XmlValue.TrimWhitespace(text);
+        if (TryParseOneTimePart(text, out value))
+        {
+            return true;
+        }
+
         var pos = 0;
         var negative = false;
         if (pos < text.Length && text[pos] == (byte)'-')
@@ -206,6 +211,38 @@ public static class XmlDuration
     /// The usual amount: up to 7 digits, with up to 7 more after a '.' for seconds. Four parts this size add up to
     /// less than <see cref="TimeSpan.MaxValue"/>, and their ticks are whole.
     /// </summary>
+    /// <summary>The usual form, one whole number of hours, minutes or seconds ("PT5M", "PT1H", "PT10S"), up to 8 digits.</summary>
+    private static bool TryParseOneTimePart(ReadOnlySpan<byte> text, out TimeSpan value)
+    {
+        value = default;
+        if (text.Length is < 4 or > 11 || text[0] != (byte)'P' || text[1] != (byte)'T')
+        {
+            return false;
+        }
+
+        long number = 0;
+        for (var i = 2; i < text.Length - 1; i++)
+        {
+            var digit = (uint)(text[i] - '0');
+            if (digit > 9)
+            {
+                return false;
+            }
+
+            number = (number * 10) + digit;
+        }
+
+        var unitTicks = text[^1] switch
+        {
+            (byte)'H' => TimeSpan.TicksPerHour,
+            (byte)'M' => TimeSpan.TicksPerMinute,
+            (byte)'S' => TimeSpan.TicksPerSecond,
+            _ => 0,
+        };
+        value = TimeSpan.FromTicks(number * unitTicks);
+        return unitTicks != 0;
+    }
+
     private static bool TryWholeTicks(ReadOnlySpan<byte> digits, long unitTicks, out long ticks)
     {
         var dot = digits.IndexOf((byte)'.');

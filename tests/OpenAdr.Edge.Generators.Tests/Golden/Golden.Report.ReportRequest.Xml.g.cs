@@ -164,7 +164,7 @@ partial class ReportRequest : global::OpenAdr.Edge.Xml.Serialization.IXmlElement
                         {
                             global::OpenAdr.Edge.Xml.Serialization.XmlSequence.InvalidValue(ref reader, "oadr:version", text);
                         }
-                        value.Version = global::System.Text.Encoding.UTF8.GetString(text);
+                        value.Version = "2.0b";
                         continue;
                     }
 

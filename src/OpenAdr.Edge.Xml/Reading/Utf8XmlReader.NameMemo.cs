@@ -1,0 +1,109 @@
+using System;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace OpenAdr.Edge.Xml;
+
+public ref partial struct Utf8XmlReader
+{
+    private const int NameMemoBits = 8;
+    private const int NameWindow = 2 * 16;
+
+    /// <summary>
+    /// An element name met before: its bytes with the byte that ended it ('>', '/' or whitespace), already checked
+    /// to be a qualified name, and the binding its prefix resolved to while the namespace scope was
+    /// <see cref="Scope"/>. A document's few dozen names repeat hundreds of times, so a start tag whose bytes match
+    /// one skips scanning and checking the name, and resolving its prefix when no declaration has come or gone since.
+    /// </summary>
+    private struct NameMemo
+    {
+        public Vector128<byte> Head;
+        public Vector128<byte> Tail;
+        public Vector128<byte> HeadMask;
+        public Vector128<byte> TailMask;
+        public int NameLength;
+        public int Colon;
+        public int Binding;
+        public long Scope;
+    }
+
+    /// <summary>
+    /// The memo slot for the name at <paramref name="nameStart"/>, chosen by its bytes up to the first byte that can end
+    /// it; -1 when the name does not end within the window (or the document ends first).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private readonly int NameMemoSlot(int nameStart, out Vector128<byte> head, out Vector128<byte> tail)
+    {
+        if (_xml.Length - nameStart < NameWindow)
+        {
+            head = default;
+            tail = default;
+            return -1;
+        }
+
+        var window = _xml.Slice(nameStart, NameWindow);
+        head = Vector128.Create(window);
+        tail = Vector128.Create(window[16..]);
+        var ends = (uint)EndsOfName(head).ExtractMostSignificantBits() | (uint)EndsOfName(tail).ExtractMostSignificantBits() << 16;
+        if (ends == 0)
+        {
+            return -1;
+        }
+
+        // The name's first and last eight bytes (fewer when shorter) pick the slot: "oadr:oadrMinPeriod" and
+        // "oadr:oadrMaxPeriod" share their first eight and their length.
+        var length = BitOperations.TrailingZeroCount(ends);
+        var first = head.AsUInt64().ToScalar();
+        ulong last = 0;
+        if (length < sizeof(ulong))
+        {
+            first &= (1UL << (length * 8)) - 1;
+        }
+        else
+        {
+            last = MemoryMarshal.Read<ulong>(window[(length - sizeof(ulong))..]);
+        }
+
+        return (int)(((first ^ BitOperations.RotateLeft(last, 29)) * 0x9E3779B97F4A7C15UL) >> (64 - NameMemoBits));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<byte> EndsOfName(Vector128<byte> bytes) =>
+        Vector128.Equals(bytes, Vector128.Create((byte)'>'))
+        | Vector128.Equals(bytes, Vector128.Create((byte)'/'))
+        | Vector128.LessThanOrEqual(bytes, Vector128.Create((byte)' '));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsRecalled(in NameMemo memo, Vector128<byte> head, Vector128<byte> tail) =>
+        (((head ^ memo.Head) & memo.HeadMask) | ((tail ^ memo.Tail) & memo.TailMask)) == Vector128<byte>.Zero && memo.NameLength > 0;
+
+    /// <summary>Keeps a name that <see cref="ReadName"/> accepted when a '>', '/' or whitespace ends it inside the window.</summary>
+    private readonly bool RememberName(ref NameMemo memo, int nameStart, int nameLength, int colon, Vector128<byte> head, Vector128<byte> tail)
+    {
+        if (nameLength >= NameWindow || _xml[nameStart + nameLength] is not ((byte)'>' or (byte)'/' or (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
+        {
+            return false;
+        }
+
+        var kept = NameMasks.Slice(NameWindow - nameLength - 1, NameWindow);
+        memo.HeadMask = Vector128.Create(kept);
+        memo.TailMask = Vector128.Create(kept[16..]);
+        memo.Head = head & memo.HeadMask;
+        memo.Tail = tail & memo.TailMask;
+        memo.NameLength = nameLength;
+        memo.Colon = colon;
+        memo.Scope = 0;
+        return true;
+    }
+
+    // Any window of 32 bytes from here is a mask that keeps its first n bytes, n from 0 to 32.
+    private static ReadOnlySpan<byte> NameMasks =>
+    [
+        0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+        0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    ];
+}
