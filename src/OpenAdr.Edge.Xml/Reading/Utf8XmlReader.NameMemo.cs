@@ -19,14 +19,13 @@ public ref partial struct Utf8XmlReader
     /// </summary>
     private struct NameMemo
     {
+        // The 32 bytes from the name on, as they were; only the name and the byte after it count.
         public Vector128<byte> Head;
         public Vector128<byte> Tail;
-        public Vector128<byte> HeadMask;
-        public Vector128<byte> TailMask;
+        public long Scope;
         public int NameLength;
         public int Colon;
         public int Binding;
-        public long Scope;
     }
 
     /// <summary>
@@ -76,8 +75,13 @@ public ref partial struct Utf8XmlReader
         | Vector128.LessThanOrEqual(bytes, Vector128.Create((byte)' '));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool IsRecalled(in NameMemo memo, Vector128<byte> head, Vector128<byte> tail) =>
-        (((head ^ memo.Head) & memo.HeadMask) | ((tail ^ memo.Tail) & memo.TailMask)) == Vector128<byte>.Zero && memo.NameLength > 0;
+    private static bool IsRecalled(in NameMemo memo, Vector128<byte> head, Vector128<byte> tail)
+    {
+        var same = (uint)Vector128.Equals(head, memo.Head).ExtractMostSignificantBits()
+            | (uint)Vector128.Equals(tail, memo.Tail).ExtractMostSignificantBits() << 16;
+        var counted = (uint)((2UL << memo.NameLength) - 1);
+        return (~same & counted) == 0 && memo.NameLength > 0;
+    }
 
     /// <summary>Keeps a name that <see cref="ReadName"/> accepted when a '>', '/' or whitespace ends it inside the window.</summary>
     private readonly bool RememberName(ref NameMemo memo, int nameStart, int nameLength, int colon, Vector128<byte> head, Vector128<byte> tail)
@@ -87,11 +91,8 @@ public ref partial struct Utf8XmlReader
             return false;
         }
 
-        var kept = NameMasks.Slice(NameWindow - nameLength - 1, NameWindow);
-        memo.HeadMask = Vector128.Create(kept);
-        memo.TailMask = Vector128.Create(kept[16..]);
-        memo.Head = head & memo.HeadMask;
-        memo.Tail = tail & memo.TailMask;
+        memo.Head = head;
+        memo.Tail = tail;
         memo.NameLength = nameLength;
         memo.Colon = colon;
         memo.Scope = 0;

@@ -234,6 +234,7 @@ public ref partial struct Utf8XmlReader
     /// From an element start (or the end of its previous child), moves to its next child element.
     /// False when the element ends. Text between children is an error: OpenADR types have element-only content.
     /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public bool ReadToNextChild()
     {
         // The common case, in one piece: the next child's start tag or the element's own end tag, maybe after
@@ -810,20 +811,16 @@ public ref partial struct Utf8XmlReader
         var pos = nameStart + nameLength;
         var bindingsBefore = _bindingCount;
         _attributeCount = 0;
-        bool empty;
+        // Whether the tag is empty goes straight to its field: a local whose address the attribute path takes would
+        // live on the stack, where the JIT stores it as a byte and reloads it as an int, and that stalls every tag.
         if (_xml[pos] == (byte)'>')
         {
             pos++;
-            empty = false;
-        }
-        else if (TryReplayTag(tagStart, nameLength, out var replayedEnd, out empty))
-        {
-            pos = replayedEnd;
+            _isEmpty = false;
         }
         else
         {
-            pos = ReadAttributes(pos, bindingsBefore, out empty);
-            RememberTag(tagStart, nameLength, pos, empty, bindingsBefore);
+            pos = ReadRestOfStartTag(tagStart, nameLength, pos, bindingsBefore);
         }
 
         _pos = pos;
@@ -862,8 +859,23 @@ public ref partial struct Utf8XmlReader
         }
 
         _node = XmlNodeType.StartElement;
+        _emptyEndPending = _isEmpty;
+    }
+
+    /// <summary>The attributes and the end of a start tag, replayed or read; sets <see cref="_isEmpty"/> and returns where the tag ends.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private int ReadRestOfStartTag(int tagStart, int nameLength, int pos, int bindingsBefore)
+    {
+        if (TryReplayTag(tagStart, nameLength, out var end, out var empty))
+        {
+            _isEmpty = empty;
+            return end;
+        }
+
+        end = ReadAttributes(pos, bindingsBefore, out empty);
+        RememberTag(tagStart, nameLength, end, empty, bindingsBefore);
         _isEmpty = empty;
-        _emptyEndPending = empty;
+        return end;
     }
 
     /// <summary>Reads the attributes and the end of a start tag from <paramref name="pos"/>; returns where the tag ends.</summary>
