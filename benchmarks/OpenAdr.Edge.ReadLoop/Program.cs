@@ -10,6 +10,20 @@ using OpenAdr.Edge.Xml.Serialization;
 
 // read-loop [seconds per round] [payload names...]: ns per read of each sample payload, best of three rounds after a
 // warm-up round, reusing the previous payload as ReadBenchmarks and the server do.
+// read-loop --reads N payload: exactly N reads of one payload, for counting instructions (benchmarks/instructions.sh).
+if (args is ["--reads", var count, var only])
+{
+    var document = SamplePayloads.Bytes(only);
+    var readContext = new XmlReadContext();
+    OadrPayload? read = null;
+    for (var i = 0; i < int.Parse(count, CultureInfo.InvariantCulture); i++)
+    {
+        OadrPayload.ReadDocument(document, ref read, readContext, XmlReaderOptions.Default);
+    }
+
+    return;
+}
+
 var seconds = args.Length > 0 ? double.Parse(args[0], CultureInfo.InvariantCulture) : 1.0;
 var names = args.Length > 1 ? args.Skip(1).ToArray() : SamplePayloads.Names.ToArray();
 var context = new XmlReadContext();
