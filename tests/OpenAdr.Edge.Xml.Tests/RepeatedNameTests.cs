@@ -52,6 +52,19 @@ public class RepeatedNameTests
     }
 
     [Fact]
+    public void A_document_whose_structure_differs_from_the_last_one_reads_its_own_names()
+    {
+        // The reader first tries the name that followed last time at the same place; it must never take it unchecked.
+        for (var i = 0; i < 2; i++)
+        {
+            Assert.Equal([" r", " alpha", " beta", " gamma"], Describe("<r><alpha/><beta/><gamma/></r>"));
+            Assert.Equal([" r", " alpha", " gamma", " beta"], Describe("<r><alpha/><gamma/><beta/></r>"));
+            Assert.Equal([" r", " alpha", " beta", " gamma"], Describe("<r><alpha><beta/></alpha><gamma/></r>"));
+            Assert.Equal([" r", " alpha", " alphaX", " gamma"], Describe("<r><alpha></alpha><alphaX/><gamma/></r>"));
+        }
+    }
+
+    [Fact]
     public void A_known_name_is_held_to_the_limits_of_the_reader_at_hand()
     {
         Assert.Null(ErrorOf("<r><abcdefghij/><abcdefghij/></r>"));

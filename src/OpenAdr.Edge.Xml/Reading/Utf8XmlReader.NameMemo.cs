@@ -28,13 +28,18 @@ public ref partial struct Utf8XmlReader
         public int Binding;
     }
 
+    private const int NoNameLink = -1;
+
     /// <summary>
-    /// The memo slot for the name at <paramref name="nameStart"/>, chosen by its bytes up to the first byte that can end
-    /// it; -1 when the name does not end within the window (or the document ends first).
+    /// The memo slot for the name at <paramref name="nameStart"/> and whether it holds that name: first the slot of the
+    /// name that came next the last time the document stood where it stands now (documents repeat their structure, and
+    /// that slot is known before the name's bytes are), then the slot its bytes hash to. -1 when the name does not end
+    /// within the window (or the document ends first).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private readonly int NameMemoSlot(int nameStart, out Vector128<byte> head, out Vector128<byte> tail)
+    private readonly int RecallName(int nameStart, out Vector128<byte> head, out Vector128<byte> tail, out bool recalled)
     {
+        recalled = false;
         if (_xml.Length - nameStart < NameWindow)
         {
             head = default;
@@ -45,6 +50,22 @@ public ref partial struct Utf8XmlReader
         var window = _xml.Slice(nameStart, NameWindow);
         head = Vector128.Create(window);
         tail = Vector128.Create(window[16..]);
+        var predicted = _nameLink == NoNameLink ? -1 : _nameLinks[_nameLink] - 1;
+        if (predicted >= 0 && IsRecalled(_names[predicted], head, tail))
+        {
+            recalled = true;
+            return predicted;
+        }
+
+        var slot = NameMemoSlot(window, head, tail);
+        recalled = slot >= 0 && IsRecalled(_names[slot], head, tail);
+        return slot;
+    }
+
+    /// <summary>The slot the name's bytes hash to (its first and last eight bytes); -1 when it does not end within the window.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int NameMemoSlot(ReadOnlySpan<byte> window, Vector128<byte> head, Vector128<byte> tail)
+    {
         var ends = (uint)EndsOfName(head).ExtractMostSignificantBits() | (uint)EndsOfName(tail).ExtractMostSignificantBits() << 16;
         if (ends == 0)
         {
@@ -82,6 +103,26 @@ public ref partial struct Utf8XmlReader
         var counted = (uint)((2UL << memo.NameLength) - 1);
         return (~same & counted) == 0 && memo.NameLength > 0;
     }
+
+    /// <summary>Learns that the name in <paramref name="slot"/> came where <see cref="_nameLink"/> points, and moves it on.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void FollowedBy(int slot, int next)
+    {
+        if (_nameLink != NoNameLink)
+        {
+            _nameLinks[_nameLink] = slot + 1;
+        }
+
+        _nameLink = next;
+    }
+
+    // Where, for the name in a slot, the slot of its first child and of its next sibling are kept (each slot plus one, 0
+    // while not known).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int FirstChild(int slot) => slot < 0 ? NoNameLink : 2 * slot;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int NextSibling(int slot) => slot < 0 ? NoNameLink : (2 * slot) + 1;
 
     /// <summary>Keeps a name that <see cref="ReadName"/> accepted when a '>', '/' or whitespace ends it inside the window.</summary>
     private readonly bool RememberName(ref NameMemo memo, int nameStart, int nameLength, int colon, Vector128<byte> head, Vector128<byte> tail)

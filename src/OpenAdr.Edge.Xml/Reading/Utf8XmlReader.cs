@@ -32,6 +32,8 @@ public ref partial struct Utf8XmlReader
     private Buffers? _buffers;
     private ResolveCacheEntry[] _resolveCache;
     private NameMemo[] _names;
+    private int[] _nameLinks;
+    private int _nameLink;
 
     // Which namespace scope the reader is in: the same number for the same declarations in scope, and a new one
     // (above _lastScope, the highest given so far by this thread's buffers) for any other.
@@ -86,6 +88,8 @@ public ref partial struct Utf8XmlReader
         _ids = _buffers.Ids;
         _resolveCache = _buffers.ResolveCache;
         _names = _buffers.Names;
+        _nameLinks = _buffers.NameLinks;
+        _nameLink = NoNameLink;
         _lastScope = _buffers.LastScope;
         Start(xml, options);
     }
@@ -790,11 +794,11 @@ public ref partial struct Utf8XmlReader
         }
 
         var nameStart = tagStart + 1;
-        var slot = NameMemoSlot(nameStart, out var head, out var tail);
+        var slot = RecallName(nameStart, out var head, out var tail, out var recalled);
         ref var memo = ref slot < 0 ? ref Unsafe.NullRef<NameMemo>() : ref _names[slot];
         int nameLength;
         int colon;
-        if (slot >= 0 && IsRecalled(memo, head, tail) && memo.NameLength <= _options.MaxNameLength)
+        if (recalled && memo.NameLength <= _options.MaxNameLength)
         {
             nameLength = memo.NameLength;
             colon = memo.Colon;
@@ -852,7 +856,8 @@ public ref partial struct Utf8XmlReader
             }
         }
 
-        _frames[_depth++] = new Frame(nameStart, nameLength, bindingsBefore, _elementBinding, colon);
+        _frames[_depth++] = new Frame(nameStart, nameLength, bindingsBefore, _elementBinding, colon, slot);
+        FollowedBy(slot, FirstChild(slot));
         if (_attributeCount > 0)
         {
             ResolveAttributes();
@@ -1351,6 +1356,7 @@ public ref partial struct Utf8XmlReader
         _popPending = false;
         _attributeCount = 0;
         _depth--;
+        _nameLink = NextSibling(_frames[_depth].NameSlot);
         var bindingsBefore = _frames[_depth].BindingsBefore;
         if (bindingsBefore != _bindingCount)
         {
@@ -1654,6 +1660,7 @@ public ref partial struct Utf8XmlReader
         public ResolveCacheEntry[] ResolveCache = NewResolveCache();
         public TagMemo?[] TagMemos = new TagMemo?[TagMemoCount];
         public NameMemo[] Names = new NameMemo[1 << NameMemoBits];
+        public int[] NameLinks = new int[2 << NameMemoBits];
         public long LastScope;
 
         public byte[] Ids = new byte[64];
@@ -1674,7 +1681,7 @@ public ref partial struct Utf8XmlReader
         }
     }
 
-    private readonly record struct Frame(int NameStart, int NameLength, int BindingsBefore, int Binding, int Colon);
+    private readonly record struct Frame(int NameStart, int NameLength, int BindingsBefore, int Binding, int Colon, int NameSlot);
 
     private const int ResolveCacheSize = 32;
 
