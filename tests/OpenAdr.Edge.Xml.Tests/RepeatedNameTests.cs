@@ -89,37 +89,7 @@ public class RepeatedNameTests
         Assert.Equal(XmlError.MismatchedEndTag, ErrorOfText("<r><abcdefghijklmnopqrstuvwxyz0123456789>x</abcdefghijklmnopqrstuvwxyz012345678X></r>"));
     }
 
-    private static List<string> Describe(string xml)
-    {
-        var lines = new List<string>();
-        var reader = new Utf8XmlReader(Encoding.UTF8.GetBytes(xml + Padding));
-        try
-        {
-            while (reader.Read())
-            {
-                if (reader.NodeType != XmlNodeType.StartElement)
-                {
-                    continue;
-                }
-
-                var line = Encoding.UTF8.GetString(reader.NamespaceUri) + " " + Encoding.UTF8.GetString(reader.LocalName);
-                var attributes = new List<string>();
-                for (var i = 0; i < reader.AttributeCount; i++)
-                {
-                    attributes.Add(Encoding.UTF8.GetString(reader.GetAttributeNamespace(i)) + " " + Encoding.UTF8.GetString(reader.GetAttributeLocalName(i))
-                        + "=" + Encoding.UTF8.GetString(reader.GetAttributeValue(i)));
-                }
-
-                lines.Add(attributes.Count == 0 ? line : line + " [" + string.Join(", ", attributes) + "]");
-            }
-        }
-        finally
-        {
-            reader.Dispose();
-        }
-
-        return lines;
-    }
+    private static List<string> Describe(string xml) => RepeatedStartTagTests.Describe(xml + Padding);
 
     private static string TextOf(string xml)
     {
@@ -153,24 +123,5 @@ public class RepeatedNameTests
         }
     }
 
-    private static XmlError? ErrorOf(string xml, XmlReaderOptions? options = null)
-    {
-        var reader = new Utf8XmlReader(Encoding.UTF8.GetBytes(xml + Padding), options ?? XmlReaderOptions.Default);
-        try
-        {
-            while (reader.Read())
-            {
-            }
-
-            return null;
-        }
-        catch (XmlReadException e)
-        {
-            return e.Error;
-        }
-        finally
-        {
-            reader.Dispose();
-        }
-    }
+    private static XmlError? ErrorOf(string xml, XmlReaderOptions? options = null) => RepeatedStartTagTests.ErrorOf(xml + Padding, options);
 }

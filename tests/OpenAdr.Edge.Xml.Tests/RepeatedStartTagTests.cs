@@ -75,7 +75,8 @@ public class RepeatedStartTagTests
         Assert.Equal([" e [ a=1]"], Describe("<e a='1'/>"));
     }
 
-    private static List<string> Describe(string xml)
+    /// <summary>Each start element as its namespace, local name and attributes.</summary>
+    internal static List<string> Describe(string xml)
     {
         var lines = new List<string>();
         var reader = new Utf8XmlReader(Encoding.UTF8.GetBytes(xml));
@@ -107,7 +108,7 @@ public class RepeatedStartTagTests
         return lines;
     }
 
-    private static XmlError? ErrorOf(string xml, XmlReaderOptions? options = null)
+    internal static XmlError? ErrorOf(string xml, XmlReaderOptions? options = null)
     {
         var reader = new Utf8XmlReader(Encoding.UTF8.GetBytes(xml), options ?? XmlReaderOptions.Default);
         try
