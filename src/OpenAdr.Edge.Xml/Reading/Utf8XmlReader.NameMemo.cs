@@ -96,12 +96,17 @@ public ref partial struct Utf8XmlReader
         | Vector128.LessThanOrEqual(bytes, Vector128.Create((byte)' '));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool IsRecalled(in NameMemo memo, Vector128<byte> head, Vector128<byte> tail)
+    private static bool IsRecalled(in NameMemo memo, Vector128<byte> head, Vector128<byte> tail) =>
+        memo.NameLength > 0 && FirstBytesEqual(head, tail, memo.Head, memo.Tail, memo.NameLength + 1);
+
+    /// <summary>Whether two 32-byte windows (each as two vectors) agree on their first <paramref name="count"/> bytes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool FirstBytesEqual(Vector128<byte> head, Vector128<byte> tail, Vector128<byte> otherHead, Vector128<byte> otherTail, int count)
     {
-        var same = (uint)Vector128.Equals(head, memo.Head).ExtractMostSignificantBits()
-            | (uint)Vector128.Equals(tail, memo.Tail).ExtractMostSignificantBits() << 16;
-        var counted = (uint)((2UL << memo.NameLength) - 1);
-        return (~same & counted) == 0 && memo.NameLength > 0;
+        var same = (uint)Vector128.Equals(head, otherHead).ExtractMostSignificantBits()
+            | (uint)Vector128.Equals(tail, otherTail).ExtractMostSignificantBits() << 16;
+        var counted = (uint)((1UL << count) - 1);
+        return (~same & counted) == 0;
     }
 
     /// <summary>Learns that the name in <paramref name="slot"/> came where <see cref="_nameLink"/> points, and moves it on.</summary>
@@ -139,13 +144,4 @@ public ref partial struct Utf8XmlReader
         memo.Scope = 0;
         return true;
     }
-
-    // Any window of 32 bytes from here is a mask that keeps its first n bytes, n from 0 to 32.
-    private static ReadOnlySpan<byte> NameMasks =>
-    [
-        0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
-        0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
-        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    ];
 }

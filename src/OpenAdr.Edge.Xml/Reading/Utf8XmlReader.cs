@@ -324,19 +324,7 @@ public ref partial struct Utf8XmlReader
         {
             var start = _pos;
             _pos += lt;
-            var end = _pos + 2 + _nameLength;
-            if ((uint)end < (uint)_xml.Length && _xml[end] == (byte)'>' && SameBytes(_pos + 2, _nameStart, _nameLength))
-            {
-                // The element's own end tag: the reader already stands on its name.
-                _pos = end + 1;
-                _node = XmlNodeType.EndElement;
-                _popPending = true;
-            }
-            else
-            {
-                ReadAnyEndTag();
-            }
-
+            ReadEndTag();
             return _xml.Slice(start, lt);
         }
 
@@ -1272,20 +1260,15 @@ public ref partial struct Utf8XmlReader
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private readonly bool SameBytes(int later, int earlier, int length)
     {
-        const int Count = 2 * 16;
-        if (length <= Count && later <= _xml.Length - Count)
+        if (length <= NameWindow && later <= _xml.Length - NameWindow)
         {
-            var a = _xml.Slice(later, Count);
-            var b = _xml.Slice(earlier, Count);
-            var kept = NameMasks.Slice(Count - length, Count);
-            var difference = ((Vector128.Create(a) ^ Vector128.Create(b)) & Vector128.Create(kept))
-                | ((Vector128.Create(a[16..]) ^ Vector128.Create(b[16..])) & Vector128.Create(kept[16..]));
-            return difference == Vector128<byte>.Zero;
+            var a = _xml.Slice(later, NameWindow);
+            var b = _xml.Slice(earlier, NameWindow);
+            return FirstBytesEqual(Vector128.Create(a), Vector128.Create(a[16..]), Vector128.Create(b), Vector128.Create(b[16..]), length);
         }
 
         return _xml.Slice(later, length).SequenceEqual(_xml.Slice(earlier, length));
     }
-
 
     private void ReadAnyEndTag()
     {

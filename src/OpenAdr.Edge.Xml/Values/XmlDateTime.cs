@@ -192,7 +192,7 @@ public static class XmlDateTime
     private static uint Digit(byte b) => (uint)(b - '0');
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool IsDigit(byte b) => b >= (byte)'0' && b <= (byte)'9';
+    private static bool IsDigit(byte b) => Digit(b) <= 9;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Number(ReadOnlySpan<byte> text, int start, int length)
