@@ -255,6 +255,11 @@ internal static class Emitter
         w.Line($"private const ulong XmlRequiredChildren = 0x{required.ToString("X", CultureInfo.InvariantCulture)}UL;");
         w.Line($"private const ulong XmlRepeatedChildren = 0x{repeated.ToString("X", CultureInfo.InvariantCulture)}UL;");
         w.Line($"private static readonly string[] s_xmlChildNames = [{string.Join(", ", names.Select(Quote))}];");
+        if (model.Elements.Count > 0)
+        {
+            w.Line($"private static readonly int s_xmlChildSites = {Reader}.ReserveChildSites({model.Elements.Count});");
+        }
+
         w.Line();
     }
 
@@ -298,8 +303,18 @@ internal static class Emitter
         }
 
         w.Line("var last = -1;");
-        w.Line("while (reader.ReadToNextChild())");
+        w.Line("while (true)");
         w.Open();
+        for (var i = 0; i < model.Elements.Count; i++)
+        {
+            EmitReadRepeatedChild(w, model.Elements[i], i, owner);
+        }
+
+        w.Line("if (!reader.ReadToNextChild())");
+        w.Open();
+        w.Line("break;");
+        w.Close();
+        w.Line();
         w.Line("var localName = reader.LocalName;");
         w.Line("var namespaceId = reader.NamespaceId;");
 
@@ -458,8 +473,77 @@ internal static class Emitter
     private static void EmitEnter(SourceWriter w, int index, string owner) =>
         w.Line($"{Sequence}.Enter(ref reader, ref last, {index}, XmlRequiredChildren, XmlRepeatedChildren, {owner}, s_xmlChildNames);");
 
-    private static void EmitReadChoice(SourceWriter w, MemberModel element, DerivedModel choice, int i)
+    /// <summary>
+    /// Reads the child at <paramref name="i"/> in one step when the document repeats, byte for byte, the tags read there
+    /// before (<c>Utf8XmlReader.TryReadTextChild</c> and <c>TryReadChildStart</c>), as documents from one sender do;
+    /// anything else is left to the loop that follows, which remembers what it reads.
+    /// </summary>
+    private static void EmitReadRepeatedChild(SourceWriter w, MemberModel element, int i, string owner)
     {
+        if (element.ValueKind == ValueKind.Raw)
+        {
+            return;
+        }
+
+        var loop = element.IsList ? "while" : "if";
+        var canEnter = $"{Sequence}.CanEnter(last, {i}, XmlRequiredChildren, XmlRepeatedChildren)";
+        w.Open();
+        if (element.Kind == MemberKind.Choice)
+        {
+            w.Line($"{loop} ({canEnter} && reader.TryReadChildStart(s_xmlChildSites + {i}) is var alternative && alternative >= 0)");
+            w.Open();
+            w.Line($"last = {i};");
+            w.Line("switch (alternative)");
+            w.Open();
+            for (var k = 0; k < element.Choices.Count; k++)
+            {
+                w.Line($"case {k}:");
+                w.Open();
+                EmitReadChoice(w, element, element.Choices[k], i, remember: false);
+                w.Line("break;");
+                w.Close();
+            }
+
+            w.Line("default:");
+            w.Indent();
+            w.Line($"{Sequence}.Unexpected(ref reader, {owner});");
+            w.Line("break;");
+            w.Outdent();
+            w.Close();
+            w.Close();
+        }
+        else if (element.ValueKind == ValueKind.Object)
+        {
+            w.Line($"{loop} ({canEnter} && reader.TryReadChildStart(s_xmlChildSites + {i}) >= 0)");
+            w.Open();
+            w.Line($"last = {i};");
+            EmitReadObject(w, element, i);
+            w.Close();
+        }
+        else
+        {
+            w.Line($"{loop} ({canEnter} && reader.TryReadTextChild(s_xmlChildSites + {i}, out var text))");
+            w.Open();
+            w.Line($"last = {i};");
+            EmitStoreText(w, element, i);
+            if (element.Inner is not null)
+            {
+                w.Line("reader.EndTextChild();");
+            }
+
+            w.Close();
+        }
+
+        w.Close();
+    }
+
+    private static void EmitReadChoice(SourceWriter w, MemberModel element, DerivedModel choice, int i, bool remember = true)
+    {
+        if (remember)
+        {
+            w.Line($"reader.RememberChildStart(s_xmlChildSites + {i}, {element.Choices.AsSpan().ToArray().ToList().IndexOf(choice)});");
+        }
+
         if (element.IsList)
         {
             w.Line($"var item = {HasItem(element, i)} ? list{i}[count{i}] as {choice.TypeName} : null;");
@@ -473,18 +557,27 @@ internal static class Emitter
         w.Line($"value.{element.PropertyName} = item;");
     }
 
+    private static void EmitReadObject(SourceWriter w, MemberModel element, int i)
+    {
+        if (element.IsList)
+        {
+            w.Line($"var item = {HasItem(element, i)} ? list{i}[count{i}] : null;");
+            w.Line($"{element.TypeName}.ReadXml(ref reader, ref item, context);");
+            EmitListStore(w, element, i, "item");
+            return;
+        }
+
+        w.Line($"{element.TypeName}.ReadXml(ref reader, ref child{i}, context);");
+        w.Line($"value.{element.PropertyName} = child{i};");
+    }
+
     private static void EmitReadElement(SourceWriter w, MemberModel element, int i)
     {
         switch (element.ValueKind)
         {
-            case ValueKind.Object when element.IsList:
-                w.Line($"var item = {HasItem(element, i)} ? list{i}[count{i}] : null;");
-                w.Line($"{element.TypeName}.ReadXml(ref reader, ref item, context);");
-                EmitListStore(w, element, i, "item");
-                return;
             case ValueKind.Object:
-                w.Line($"{element.TypeName}.ReadXml(ref reader, ref child{i}, context);");
-                w.Line($"value.{element.PropertyName} = child{i};");
+                w.Line($"reader.RememberChildStart(s_xmlChildSites + {i}, 0);");
+                EmitReadObject(w, element, i);
                 return;
             case ValueKind.Raw when element.IsList:
                 w.Line($"var raw = reader.ReadRawElement().ToArray();");
@@ -508,6 +601,22 @@ internal static class Emitter
         }
 
         w.Line("var text = reader.ReadElementText();");
+        EmitStoreText(w, element, i);
+        if (element.Inner is not null)
+        {
+            w.Line("if (reader.ReadToNextChild())");
+            w.Open();
+            w.Line($"{Sequence}.Unexpected(ref reader, {Quote(element.Name.Qualified)});");
+            w.Close();
+        }
+
+        w.Line($"reader.RememberTextChild(s_xmlChildSites + {i});");
+    }
+
+    /// <summary>Parses the local <c>text</c> into the member, or into the next list item.</summary>
+    private static void EmitStoreText(SourceWriter w, MemberModel element, int i)
+    {
+        var display = element.Inner?.Qualified ?? element.Name.Qualified;
         if (element.IsList)
         {
             EmitParse(w, element, "text", $"var parsed", display);
@@ -516,14 +625,6 @@ internal static class Emitter
         else
         {
             EmitParse(w, element, "text", "value." + element.PropertyName, display);
-        }
-
-        if (element.Inner is not null)
-        {
-            w.Line("if (reader.ReadToNextChild())");
-            w.Open();
-            w.Line($"{Sequence}.Unexpected(ref reader, {Quote(element.Name.Qualified)});");
-            w.Close();
         }
     }
 

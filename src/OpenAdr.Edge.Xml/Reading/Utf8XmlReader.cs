@@ -34,6 +34,8 @@ public ref partial struct Utf8XmlReader
     private NameMemo[] _names;
     private int[] _nameLinks;
     private int _nameLink;
+    private ChildSite[] _childSites;
+    private int _textChildEnd;
 
     // Which namespace scope the reader is in: the same number for the same declarations in scope, and a new one
     // (above _lastScope, the highest given so far by this thread's buffers) for any other.
@@ -90,6 +92,7 @@ public ref partial struct Utf8XmlReader
         _names = _buffers.Names;
         _nameLinks = _buffers.NameLinks;
         _nameLink = NoNameLink;
+        _childSites = _buffers.ChildSites;
         _lastScope = _buffers.LastScope;
         Start(xml, options);
     }
@@ -497,6 +500,7 @@ public ref partial struct Utf8XmlReader
             _buffers.NamespaceText = _namespaceText;
             _buffers.Ids = _ids;
             _buffers.LastScope = _lastScope;
+            _buffers.ChildSites = _childSites;
             Buffers.Give(_buffers);
         }
 
@@ -1644,6 +1648,7 @@ public ref partial struct Utf8XmlReader
         public TagMemo?[] TagMemos = new TagMemo?[TagMemoCount];
         public NameMemo[] Names = new NameMemo[1 << NameMemoBits];
         public int[] NameLinks = new int[2 << NameMemoBits];
+        public ChildSite[] ChildSites = [];
         public long LastScope;
 
         public byte[] Ids = new byte[64];

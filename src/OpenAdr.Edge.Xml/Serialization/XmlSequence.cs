@@ -35,6 +35,11 @@ public static class XmlSequence
         OutOfOrder(ref reader, owner, names, index);
     }
 
+    /// <summary>Whether <see cref="Enter"/> would accept the child at <paramref name="index"/> now (without failing).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool CanEnter(int last, int index, ulong required, ulong repeated) =>
+        index > last ? (required & Below(index) & ~Below(last + 1)) == 0 : index == last && (repeated & (1UL << index)) != 0;
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void End(ref Utf8XmlReader reader, int last, ulong required, string owner, string[] names)
     {

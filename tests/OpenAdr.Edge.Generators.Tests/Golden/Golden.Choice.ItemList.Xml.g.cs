@@ -8,6 +8,7 @@ partial class ItemList : global::OpenAdr.Edge.Xml.Serialization.IXmlElement<glob
     private const ulong XmlRequiredChildren = 0x1UL;
     private const ulong XmlRepeatedChildren = 0x1UL;
     private static readonly string[] s_xmlChildNames = ["power:powerItem | power:powerReal | power:voltage"];
+    private static readonly int s_xmlChildSites = global::OpenAdr.Edge.Xml.Utf8XmlReader.ReserveChildSites(1);
 
     /// <inheritdoc/>
     public static void ReadXml(ref global::OpenAdr.Edge.Xml.Utf8XmlReader reader, [global::System.Diagnostics.CodeAnalysis.NotNull] ref global::Golden.Choice.ItemList? value, global::OpenAdr.Edge.Xml.Serialization.XmlReadContext context)
@@ -24,8 +25,73 @@ partial class ItemList : global::OpenAdr.Edge.Xml.Serialization.IXmlElement<glob
         var list0 = value.Items;
         var count0 = 0;
         var last = -1;
-        while (reader.ReadToNextChild())
+        while (true)
         {
+            {
+                while (global::OpenAdr.Edge.Xml.Serialization.XmlSequence.CanEnter(last, 0, XmlRequiredChildren, XmlRepeatedChildren) && reader.TryReadChildStart(s_xmlChildSites + 0) is var alternative && alternative >= 0)
+                {
+                    last = 0;
+                    switch (alternative)
+                    {
+                        case 0:
+                        {
+                            var item = count0 < list0.Count ? list0[count0] as global::Golden.Choice.PowerItem : null;
+                            global::Golden.Choice.PowerItem.ReadXml(ref reader, ref item, context);
+                            if (count0 < list0.Count)
+                            {
+                                list0[count0] = item;
+                            }
+                            else
+                            {
+                                list0.Add(item);
+                            }
+
+                            count0++;
+                            break;
+                        }
+                        case 1:
+                        {
+                            var item = count0 < list0.Count ? list0[count0] as global::Golden.Choice.PowerReal : null;
+                            global::Golden.Choice.PowerReal.ReadXml(ref reader, ref item, context);
+                            if (count0 < list0.Count)
+                            {
+                                list0[count0] = item;
+                            }
+                            else
+                            {
+                                list0.Add(item);
+                            }
+
+                            count0++;
+                            break;
+                        }
+                        case 2:
+                        {
+                            var item = count0 < list0.Count ? list0[count0] as global::Golden.Choice.Voltage : null;
+                            global::Golden.Choice.Voltage.ReadXml(ref reader, ref item, context);
+                            if (count0 < list0.Count)
+                            {
+                                list0[count0] = item;
+                            }
+                            else
+                            {
+                                list0.Add(item);
+                            }
+
+                            count0++;
+                            break;
+                        }
+                        default:
+                            global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Unexpected(ref reader, "ItemList");
+                            break;
+                    }
+                }
+            }
+            if (!reader.ReadToNextChild())
+            {
+                break;
+            }
+
             var localName = reader.LocalName;
             var namespaceId = reader.NamespaceId;
             switch (localName.Length)
@@ -34,6 +100,7 @@ partial class ItemList : global::OpenAdr.Edge.Xml.Serialization.IXmlElement<glob
                     if (global::System.MemoryExtensions.SequenceEqual(localName, "voltage"u8) && namespaceId == 5)
                     {
                         global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 0, XmlRequiredChildren, XmlRepeatedChildren, "ItemList", s_xmlChildNames);
+                        reader.RememberChildStart(s_xmlChildSites + 0, 2);
                         var item = count0 < list0.Count ? list0[count0] as global::Golden.Choice.Voltage : null;
                         global::Golden.Choice.Voltage.ReadXml(ref reader, ref item, context);
                         if (count0 < list0.Count)
@@ -54,6 +121,7 @@ partial class ItemList : global::OpenAdr.Edge.Xml.Serialization.IXmlElement<glob
                     if (global::System.MemoryExtensions.SequenceEqual(localName, "powerItem"u8) && namespaceId == 5)
                     {
                         global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 0, XmlRequiredChildren, XmlRepeatedChildren, "ItemList", s_xmlChildNames);
+                        reader.RememberChildStart(s_xmlChildSites + 0, 0);
                         var item = count0 < list0.Count ? list0[count0] as global::Golden.Choice.PowerItem : null;
                         global::Golden.Choice.PowerItem.ReadXml(ref reader, ref item, context);
                         if (count0 < list0.Count)
@@ -72,6 +140,7 @@ partial class ItemList : global::OpenAdr.Edge.Xml.Serialization.IXmlElement<glob
                     if (global::System.MemoryExtensions.SequenceEqual(localName, "powerReal"u8) && namespaceId == 5)
                     {
                         global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 0, XmlRequiredChildren, XmlRepeatedChildren, "ItemList", s_xmlChildNames);
+                        reader.RememberChildStart(s_xmlChildSites + 0, 1);
                         var item = count0 < list0.Count ? list0[count0] as global::Golden.Choice.PowerReal : null;
                         global::Golden.Choice.PowerReal.ReadXml(ref reader, ref item, context);
                         if (count0 < list0.Count)

@@ -8,6 +8,7 @@ partial class PowerAttributes : global::OpenAdr.Edge.Xml.Serialization.IXmlEleme
     private const ulong XmlRequiredChildren = 0x1UL;
     private const ulong XmlRepeatedChildren = 0x0UL;
     private static readonly string[] s_xmlChildNames = ["power:hertz"];
+    private static readonly int s_xmlChildSites = global::OpenAdr.Edge.Xml.Utf8XmlReader.ReserveChildSites(1);
 
     /// <inheritdoc/>
     public static void ReadXml(ref global::OpenAdr.Edge.Xml.Utf8XmlReader reader, [global::System.Diagnostics.CodeAnalysis.NotNull] ref global::Golden.Choice.PowerAttributes? value, global::OpenAdr.Edge.Xml.Serialization.XmlReadContext context)
@@ -22,8 +23,25 @@ partial class PowerAttributes : global::OpenAdr.Edge.Xml.Serialization.IXmlEleme
         }
 
         var last = -1;
-        while (reader.ReadToNextChild())
+        while (true)
         {
+            {
+                if (global::OpenAdr.Edge.Xml.Serialization.XmlSequence.CanEnter(last, 0, XmlRequiredChildren, XmlRepeatedChildren) && reader.TryReadTextChild(s_xmlChildSites + 0, out var text))
+                {
+                    last = 0;
+                    if (!global::OpenAdr.Edge.Xml.XmlValue.TryParseDecimal(text, out var parsedValue))
+                    {
+                        global::OpenAdr.Edge.Xml.Serialization.XmlSequence.InvalidValue(ref reader, "power:hertz", text);
+                    }
+
+                    value.Hertz = parsedValue;
+                }
+            }
+            if (!reader.ReadToNextChild())
+            {
+                break;
+            }
+
             var localName = reader.LocalName;
             var namespaceId = reader.NamespaceId;
             switch (localName.Length)
@@ -40,6 +58,7 @@ partial class PowerAttributes : global::OpenAdr.Edge.Xml.Serialization.IXmlEleme
                         }
 
                         value.Hertz = parsedValue;
+                        reader.RememberTextChild(s_xmlChildSites + 0);
                         continue;
                     }
 

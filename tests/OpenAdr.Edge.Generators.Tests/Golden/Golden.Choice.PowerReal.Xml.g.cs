@@ -8,6 +8,7 @@ partial class PowerReal : global::OpenAdr.Edge.Xml.Serialization.IXmlElement<glo
     private const ulong XmlRequiredChildren = 0x3UL;
     private const ulong XmlRepeatedChildren = 0x0UL;
     private static readonly string[] s_xmlChildNames = ["power:itemDescription", "power:powerAttributes"];
+    private static readonly int s_xmlChildSites = global::OpenAdr.Edge.Xml.Utf8XmlReader.ReserveChildSites(2);
 
     /// <inheritdoc/>
     public static void ReadXml(ref global::OpenAdr.Edge.Xml.Utf8XmlReader reader, [global::System.Diagnostics.CodeAnalysis.NotNull] ref global::Golden.Choice.PowerReal? value, global::OpenAdr.Edge.Xml.Serialization.XmlReadContext context)
@@ -23,8 +24,28 @@ partial class PowerReal : global::OpenAdr.Edge.Xml.Serialization.IXmlElement<glo
 
         global::Golden.Choice.PowerAttributes? child1 = value.PowerAttributes;
         var last = -1;
-        while (reader.ReadToNextChild())
+        while (true)
         {
+            {
+                if (global::OpenAdr.Edge.Xml.Serialization.XmlSequence.CanEnter(last, 0, XmlRequiredChildren, XmlRepeatedChildren) && reader.TryReadTextChild(s_xmlChildSites + 0, out var text))
+                {
+                    last = 0;
+                    value.ItemDescription = context.Strings.GetString(text);
+                }
+            }
+            {
+                if (global::OpenAdr.Edge.Xml.Serialization.XmlSequence.CanEnter(last, 1, XmlRequiredChildren, XmlRepeatedChildren) && reader.TryReadChildStart(s_xmlChildSites + 1) >= 0)
+                {
+                    last = 1;
+                    global::Golden.Choice.PowerAttributes.ReadXml(ref reader, ref child1, context);
+                    value.PowerAttributes = child1;
+                }
+            }
+            if (!reader.ReadToNextChild())
+            {
+                break;
+            }
+
             var localName = reader.LocalName;
             var namespaceId = reader.NamespaceId;
             switch (localName.Length)
@@ -36,12 +57,14 @@ partial class PowerReal : global::OpenAdr.Edge.Xml.Serialization.IXmlElement<glo
                         global::OpenAdr.Edge.Xml.Serialization.XmlSequence.NoAttributes(ref reader, "power:itemDescription");
                         var text = reader.ReadElementText();
                         value.ItemDescription = context.Strings.GetString(text);
+                        reader.RememberTextChild(s_xmlChildSites + 0);
                         continue;
                     }
 
                     if (global::System.MemoryExtensions.SequenceEqual(localName, "powerAttributes"u8) && namespaceId == 5)
                     {
                         global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 1, XmlRequiredChildren, XmlRepeatedChildren, "PowerReal", s_xmlChildNames);
+                        reader.RememberChildStart(s_xmlChildSites + 1, 0);
                         global::Golden.Choice.PowerAttributes.ReadXml(ref reader, ref child1, context);
                         value.PowerAttributes = child1;
                         continue;

@@ -8,6 +8,7 @@ partial class Voltage : global::OpenAdr.Edge.Xml.Serialization.IXmlElement<globa
     private const ulong XmlRequiredChildren = 0x1UL;
     private const ulong XmlRepeatedChildren = 0x0UL;
     private static readonly string[] s_xmlChildNames = ["scale:siScaleCode"];
+    private static readonly int s_xmlChildSites = global::OpenAdr.Edge.Xml.Utf8XmlReader.ReserveChildSites(1);
 
     /// <inheritdoc/>
     public static void ReadXml(ref global::OpenAdr.Edge.Xml.Utf8XmlReader reader, [global::System.Diagnostics.CodeAnalysis.NotNull] ref global::Golden.Choice.Voltage? value, global::OpenAdr.Edge.Xml.Serialization.XmlReadContext context)
@@ -22,8 +23,20 @@ partial class Voltage : global::OpenAdr.Edge.Xml.Serialization.IXmlElement<globa
         }
 
         var last = -1;
-        while (reader.ReadToNextChild())
+        while (true)
         {
+            {
+                if (global::OpenAdr.Edge.Xml.Serialization.XmlSequence.CanEnter(last, 0, XmlRequiredChildren, XmlRepeatedChildren) && reader.TryReadTextChild(s_xmlChildSites + 0, out var text))
+                {
+                    last = 0;
+                    value.SiScaleCode = global::System.Text.Encoding.UTF8.GetString(text);
+                }
+            }
+            if (!reader.ReadToNextChild())
+            {
+                break;
+            }
+
             var localName = reader.LocalName;
             var namespaceId = reader.NamespaceId;
             switch (localName.Length)
@@ -35,6 +48,7 @@ partial class Voltage : global::OpenAdr.Edge.Xml.Serialization.IXmlElement<globa
                         global::OpenAdr.Edge.Xml.Serialization.XmlSequence.NoAttributes(ref reader, "scale:siScaleCode");
                         var text = reader.ReadElementText();
                         value.SiScaleCode = global::System.Text.Encoding.UTF8.GetString(text);
+                        reader.RememberTextChild(s_xmlChildSites + 0);
                         continue;
                     }
 

@@ -8,6 +8,7 @@ partial class ReportRequest : global::OpenAdr.Edge.Xml.Serialization.IXmlElement
     private const ulong XmlRequiredChildren = 0x2C03BUL;
     private const ulong XmlRepeatedChildren = 0x1B8000UL;
     private static readonly string[] s_xmlChildNames = ["ei:reportRequestID", "xcal:dtstart", "xcal:duration", "ei:reportBackDuration", "ei:optType", "ei:reportName", "emix:marketContext", "ei:priority", "oadr:numDataSources", "ei:testEvent", "ei:value", "oadr:confidence", "oadr:accuracy", "espi:payloadBase64", "oadr:version", "ei:rID", "ei:optReason", "ei:specifierPayload", "ei:target", "ei:groupID", "ei:related"];
+    private static readonly int s_xmlChildSites = global::OpenAdr.Edge.Xml.Utf8XmlReader.ReserveChildSites(21);
 
     /// <inheritdoc/>
     public static void ReadXml(ref global::OpenAdr.Edge.Xml.Utf8XmlReader reader, [global::System.Diagnostics.CodeAnalysis.NotNull] ref global::Golden.Report.ReportRequest? value, global::OpenAdr.Edge.Xml.Serialization.XmlReadContext context)
@@ -64,8 +65,303 @@ partial class ReportRequest : global::OpenAdr.Edge.Xml.Serialization.IXmlElement
         var list20 = value.Related;
         var count20 = 0;
         var last = -1;
-        while (reader.ReadToNextChild())
+        while (true)
         {
+            {
+                if (global::OpenAdr.Edge.Xml.Serialization.XmlSequence.CanEnter(last, 0, XmlRequiredChildren, XmlRepeatedChildren) && reader.TryReadTextChild(s_xmlChildSites + 0, out var text))
+                {
+                    last = 0;
+                    value.ReportRequestId = context.Strings.GetString(text);
+                }
+            }
+            {
+                if (global::OpenAdr.Edge.Xml.Serialization.XmlSequence.CanEnter(last, 1, XmlRequiredChildren, XmlRepeatedChildren) && reader.TryReadTextChild(s_xmlChildSites + 1, out var text))
+                {
+                    last = 1;
+                    if (!global::OpenAdr.Edge.Xml.XmlDateTime.TryParse(text, out var parsedValue))
+                    {
+                        global::OpenAdr.Edge.Xml.Serialization.XmlSequence.InvalidValue(ref reader, "xcal:date-time", text);
+                    }
+
+                    value.Start = parsedValue;
+                    reader.EndTextChild();
+                }
+            }
+            {
+                if (global::OpenAdr.Edge.Xml.Serialization.XmlSequence.CanEnter(last, 2, XmlRequiredChildren, XmlRepeatedChildren) && reader.TryReadTextChild(s_xmlChildSites + 2, out var text))
+                {
+                    last = 2;
+                    if (!global::OpenAdr.Edge.Xml.XmlDuration.TryParse(text, out var parsedValue))
+                    {
+                        global::OpenAdr.Edge.Xml.Serialization.XmlSequence.InvalidValue(ref reader, "xcal:duration", text);
+                    }
+
+                    value.Duration = parsedValue;
+                    reader.EndTextChild();
+                }
+            }
+            {
+                if (global::OpenAdr.Edge.Xml.Serialization.XmlSequence.CanEnter(last, 3, XmlRequiredChildren, XmlRepeatedChildren) && reader.TryReadTextChild(s_xmlChildSites + 3, out var text))
+                {
+                    last = 3;
+                    if (!global::OpenAdr.Edge.Xml.XmlDuration.TryParse(text, out var parsedValue))
+                    {
+                        global::OpenAdr.Edge.Xml.Serialization.XmlSequence.InvalidValue(ref reader, "xcal:duration", text);
+                    }
+
+                    value.ReportBackDuration = parsedValue;
+                    reader.EndTextChild();
+                }
+            }
+            {
+                if (global::OpenAdr.Edge.Xml.Serialization.XmlSequence.CanEnter(last, 4, XmlRequiredChildren, XmlRepeatedChildren) && reader.TryReadTextChild(s_xmlChildSites + 4, out var text))
+                {
+                    last = 4;
+                    if (!global::Golden.Report.OptTypeXml.TryParse(text, out var parsedValue))
+                    {
+                        global::OpenAdr.Edge.Xml.Serialization.XmlSequence.InvalidValue(ref reader, "ei:optType", text);
+                    }
+
+                    value.OptType = parsedValue;
+                }
+            }
+            {
+                if (global::OpenAdr.Edge.Xml.Serialization.XmlSequence.CanEnter(last, 5, XmlRequiredChildren, XmlRepeatedChildren) && reader.TryReadTextChild(s_xmlChildSites + 5, out var text))
+                {
+                    last = 5;
+                    if (global::Golden.Report.ReportNameEnumeratedXml.KnownString(text) is { } known)
+                    {
+                        value.ReportName = known;
+                    }
+                    else
+                    {
+                        if (!global::Golden.Report.ReportNameEnumeratedXml.IsDefined(text) && !global::OpenAdr.Edge.Xml.XmlValue.IsExtensionToken(text, "x-"u8))
+                        {
+                            global::OpenAdr.Edge.Xml.Serialization.XmlSequence.InvalidValue(ref reader, "ei:reportName", text);
+                        }
+                        value.ReportName = global::System.Text.Encoding.UTF8.GetString(text);
+                    }
+                }
+            }
+            {
+                if (global::OpenAdr.Edge.Xml.Serialization.XmlSequence.CanEnter(last, 6, XmlRequiredChildren, XmlRepeatedChildren) && reader.TryReadTextChild(s_xmlChildSites + 6, out var text))
+                {
+                    last = 6;
+                    value.MarketContext = global::System.Text.Encoding.UTF8.GetString(text);
+                }
+            }
+            {
+                if (global::OpenAdr.Edge.Xml.Serialization.XmlSequence.CanEnter(last, 7, XmlRequiredChildren, XmlRepeatedChildren) && reader.TryReadTextChild(s_xmlChildSites + 7, out var text))
+                {
+                    last = 7;
+                    if (!global::OpenAdr.Edge.Xml.XmlValue.TryParseInt32(text, out var parsedValue))
+                    {
+                        global::OpenAdr.Edge.Xml.Serialization.XmlSequence.InvalidValue(ref reader, "ei:priority", text);
+                    }
+
+                    value.Priority = parsedValue;
+                }
+            }
+            {
+                if (global::OpenAdr.Edge.Xml.Serialization.XmlSequence.CanEnter(last, 8, XmlRequiredChildren, XmlRepeatedChildren) && reader.TryReadTextChild(s_xmlChildSites + 8, out var text))
+                {
+                    last = 8;
+                    if (!global::OpenAdr.Edge.Xml.XmlValue.TryParseInt64(text, out var parsedValue))
+                    {
+                        global::OpenAdr.Edge.Xml.Serialization.XmlSequence.InvalidValue(ref reader, "oadr:numDataSources", text);
+                    }
+
+                    value.NumDataSources = parsedValue;
+                }
+            }
+            {
+                if (global::OpenAdr.Edge.Xml.Serialization.XmlSequence.CanEnter(last, 9, XmlRequiredChildren, XmlRepeatedChildren) && reader.TryReadTextChild(s_xmlChildSites + 9, out var text))
+                {
+                    last = 9;
+                    if (!global::OpenAdr.Edge.Xml.XmlValue.TryParseBoolean(text, out var parsedValue))
+                    {
+                        global::OpenAdr.Edge.Xml.Serialization.XmlSequence.InvalidValue(ref reader, "ei:testEvent", text);
+                    }
+
+                    value.TestEvent = parsedValue;
+                }
+            }
+            {
+                if (global::OpenAdr.Edge.Xml.Serialization.XmlSequence.CanEnter(last, 10, XmlRequiredChildren, XmlRepeatedChildren) && reader.TryReadTextChild(s_xmlChildSites + 10, out var text))
+                {
+                    last = 10;
+                    if (!global::OpenAdr.Edge.Xml.XmlValue.TryParseDecimal(text, out var parsedValue))
+                    {
+                        global::OpenAdr.Edge.Xml.Serialization.XmlSequence.InvalidValue(ref reader, "ei:value", text);
+                    }
+
+                    value.Value = parsedValue;
+                }
+            }
+            {
+                if (global::OpenAdr.Edge.Xml.Serialization.XmlSequence.CanEnter(last, 11, XmlRequiredChildren, XmlRepeatedChildren) && reader.TryReadTextChild(s_xmlChildSites + 11, out var text))
+                {
+                    last = 11;
+                    if (!global::OpenAdr.Edge.Xml.XmlValue.TryParseSingle(text, out var parsedValue))
+                    {
+                        global::OpenAdr.Edge.Xml.Serialization.XmlSequence.InvalidValue(ref reader, "oadr:confidence", text);
+                    }
+
+                    value.Confidence = parsedValue;
+                }
+            }
+            {
+                if (global::OpenAdr.Edge.Xml.Serialization.XmlSequence.CanEnter(last, 12, XmlRequiredChildren, XmlRepeatedChildren) && reader.TryReadTextChild(s_xmlChildSites + 12, out var text))
+                {
+                    last = 12;
+                    if (!global::OpenAdr.Edge.Xml.XmlValue.TryParseDouble(text, out var parsedValue))
+                    {
+                        global::OpenAdr.Edge.Xml.Serialization.XmlSequence.InvalidValue(ref reader, "oadr:accuracy", text);
+                    }
+
+                    value.Accuracy = parsedValue;
+                }
+            }
+            {
+                if (global::OpenAdr.Edge.Xml.Serialization.XmlSequence.CanEnter(last, 13, XmlRequiredChildren, XmlRepeatedChildren) && reader.TryReadTextChild(s_xmlChildSites + 13, out var text))
+                {
+                    last = 13;
+                    if (!global::OpenAdr.Edge.Xml.XmlValue.TryParseBase64(text, out var parsedValue))
+                    {
+                        global::OpenAdr.Edge.Xml.Serialization.XmlSequence.InvalidValue(ref reader, "espi:payloadBase64", text);
+                    }
+
+                    value.Payload = parsedValue;
+                }
+            }
+            {
+                if (global::OpenAdr.Edge.Xml.Serialization.XmlSequence.CanEnter(last, 14, XmlRequiredChildren, XmlRepeatedChildren) && reader.TryReadTextChild(s_xmlChildSites + 14, out var text))
+                {
+                    last = 14;
+                    if (!global::System.MemoryExtensions.SequenceEqual(global::OpenAdr.Edge.Xml.XmlValue.TrimWhitespace(text), "2.0b"u8))
+                    {
+                        global::OpenAdr.Edge.Xml.Serialization.XmlSequence.InvalidValue(ref reader, "oadr:version", text);
+                    }
+                    value.Version = "2.0b";
+                }
+            }
+            {
+                while (global::OpenAdr.Edge.Xml.Serialization.XmlSequence.CanEnter(last, 15, XmlRequiredChildren, XmlRepeatedChildren) && reader.TryReadTextChild(s_xmlChildSites + 15, out var text))
+                {
+                    last = 15;
+                    var parsed = global::System.Text.Encoding.UTF8.GetString(text);
+                    if (count15 < list15.Count)
+                    {
+                        list15[count15] = parsed;
+                    }
+                    else
+                    {
+                        list15.Add(parsed);
+                    }
+
+                    count15++;
+                }
+            }
+            {
+                while (global::OpenAdr.Edge.Xml.Serialization.XmlSequence.CanEnter(last, 16, XmlRequiredChildren, XmlRepeatedChildren) && reader.TryReadTextChild(s_xmlChildSites + 16, out var text))
+                {
+                    last = 16;
+                    if (!global::Golden.Report.OptTypeXml.TryParse(text, out var parsedValue))
+                    {
+                        global::OpenAdr.Edge.Xml.Serialization.XmlSequence.InvalidValue(ref reader, "ei:optReason", text);
+                    }
+
+                    var parsed = parsedValue;
+                    if (count16 < list16.Count)
+                    {
+                        list16[count16] = parsed;
+                    }
+                    else
+                    {
+                        list16.Add(parsed);
+                    }
+
+                    count16++;
+                }
+            }
+            {
+                while (global::OpenAdr.Edge.Xml.Serialization.XmlSequence.CanEnter(last, 17, XmlRequiredChildren, XmlRepeatedChildren) && reader.TryReadChildStart(s_xmlChildSites + 17) >= 0)
+                {
+                    last = 17;
+                    var item = count17 < list17.Count ? list17[count17] : null;
+                    global::Golden.Report.SpecifierPayload.ReadXml(ref reader, ref item, context);
+                    if (count17 < list17.Count)
+                    {
+                        list17[count17] = item;
+                    }
+                    else
+                    {
+                        list17.Add(item);
+                    }
+
+                    count17++;
+                }
+            }
+            {
+                if (global::OpenAdr.Edge.Xml.Serialization.XmlSequence.CanEnter(last, 18, XmlRequiredChildren, XmlRepeatedChildren) && reader.TryReadChildStart(s_xmlChildSites + 18) >= 0)
+                {
+                    last = 18;
+                    global::Golden.Report.SpecifierPayload.ReadXml(ref reader, ref child18, context);
+                    value.Target = child18;
+                }
+            }
+            {
+                while (global::OpenAdr.Edge.Xml.Serialization.XmlSequence.CanEnter(last, 19, XmlRequiredChildren, XmlRepeatedChildren) && reader.TryReadTextChild(s_xmlChildSites + 19, out var text))
+                {
+                    last = 19;
+                    var parsed = global::System.Text.Encoding.UTF8.GetString(text);
+                    if (list19 is not null && count19 < list19.Count)
+                    {
+                        list19[count19] = parsed;
+                    }
+                    else
+                    {
+                        if (list19 is null)
+                        {
+                            list19 = new();
+                            value.GroupIds = list19;
+                        }
+
+                        list19.Add(parsed);
+                    }
+
+                    count19++;
+                }
+            }
+            {
+                while (global::OpenAdr.Edge.Xml.Serialization.XmlSequence.CanEnter(last, 20, XmlRequiredChildren, XmlRepeatedChildren) && reader.TryReadChildStart(s_xmlChildSites + 20) >= 0)
+                {
+                    last = 20;
+                    var item = list20 is not null && count20 < list20.Count ? list20[count20] : null;
+                    global::Golden.Report.SpecifierPayload.ReadXml(ref reader, ref item, context);
+                    if (list20 is not null && count20 < list20.Count)
+                    {
+                        list20[count20] = item;
+                    }
+                    else
+                    {
+                        if (list20 is null)
+                        {
+                            list20 = new();
+                            value.Related = list20;
+                        }
+
+                        list20.Add(item);
+                    }
+
+                    count20++;
+                }
+            }
+            if (!reader.ReadToNextChild())
+            {
+                break;
+            }
+
             var localName = reader.LocalName;
             var namespaceId = reader.NamespaceId;
             switch (localName.Length)
@@ -87,6 +383,7 @@ partial class ReportRequest : global::OpenAdr.Edge.Xml.Serialization.IXmlElement
                         }
 
                         count15++;
+                        reader.RememberTextChild(s_xmlChildSites + 15);
                         continue;
                     }
 
@@ -103,6 +400,7 @@ partial class ReportRequest : global::OpenAdr.Edge.Xml.Serialization.IXmlElement
                         }
 
                         value.Value = parsedValue;
+                        reader.RememberTextChild(s_xmlChildSites + 10);
                         continue;
                     }
 
@@ -111,6 +409,7 @@ partial class ReportRequest : global::OpenAdr.Edge.Xml.Serialization.IXmlElement
                     if (global::System.MemoryExtensions.SequenceEqual(localName, "target"u8) && namespaceId == 2)
                     {
                         global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 18, XmlRequiredChildren, XmlRepeatedChildren, "ReportRequest", s_xmlChildNames);
+                        reader.RememberChildStart(s_xmlChildSites + 18, 0);
                         global::Golden.Report.SpecifierPayload.ReadXml(ref reader, ref child18, context);
                         value.Target = child18;
                         continue;
@@ -138,6 +437,7 @@ partial class ReportRequest : global::OpenAdr.Edge.Xml.Serialization.IXmlElement
                         {
                             global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Unexpected(ref reader, "xcal:dtstart");
                         }
+                        reader.RememberTextChild(s_xmlChildSites + 1);
                         continue;
                     }
 
@@ -152,6 +452,7 @@ partial class ReportRequest : global::OpenAdr.Edge.Xml.Serialization.IXmlElement
                         }
 
                         value.OptType = parsedValue;
+                        reader.RememberTextChild(s_xmlChildSites + 4);
                         continue;
                     }
 
@@ -165,6 +466,7 @@ partial class ReportRequest : global::OpenAdr.Edge.Xml.Serialization.IXmlElement
                             global::OpenAdr.Edge.Xml.Serialization.XmlSequence.InvalidValue(ref reader, "oadr:version", text);
                         }
                         value.Version = "2.0b";
+                        reader.RememberTextChild(s_xmlChildSites + 14);
                         continue;
                     }
 
@@ -190,12 +492,14 @@ partial class ReportRequest : global::OpenAdr.Edge.Xml.Serialization.IXmlElement
                         }
 
                         count19++;
+                        reader.RememberTextChild(s_xmlChildSites + 19);
                         continue;
                     }
 
                     if (global::System.MemoryExtensions.SequenceEqual(localName, "related"u8) && namespaceId == 2)
                     {
                         global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 20, XmlRequiredChildren, XmlRepeatedChildren, "ReportRequest", s_xmlChildNames);
+                        reader.RememberChildStart(s_xmlChildSites + 20, 0);
                         var item = list20 is not null && count20 < list20.Count ? list20[count20] : null;
                         global::Golden.Report.SpecifierPayload.ReadXml(ref reader, ref item, context);
                         if (list20 is not null && count20 < list20.Count)
@@ -239,6 +543,7 @@ partial class ReportRequest : global::OpenAdr.Edge.Xml.Serialization.IXmlElement
                         {
                             global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Unexpected(ref reader, "xcal:duration");
                         }
+                        reader.RememberTextChild(s_xmlChildSites + 2);
                         continue;
                     }
 
@@ -253,6 +558,7 @@ partial class ReportRequest : global::OpenAdr.Edge.Xml.Serialization.IXmlElement
                         }
 
                         value.Priority = parsedValue;
+                        reader.RememberTextChild(s_xmlChildSites + 7);
                         continue;
                     }
 
@@ -267,6 +573,7 @@ partial class ReportRequest : global::OpenAdr.Edge.Xml.Serialization.IXmlElement
                         }
 
                         value.Accuracy = parsedValue;
+                        reader.RememberTextChild(s_xmlChildSites + 12);
                         continue;
                     }
 
@@ -283,6 +590,7 @@ partial class ReportRequest : global::OpenAdr.Edge.Xml.Serialization.IXmlElement
                         }
 
                         value.TestEvent = parsedValue;
+                        reader.RememberTextChild(s_xmlChildSites + 9);
                         continue;
                     }
 
@@ -307,6 +615,7 @@ partial class ReportRequest : global::OpenAdr.Edge.Xml.Serialization.IXmlElement
                         }
 
                         count16++;
+                        reader.RememberTextChild(s_xmlChildSites + 16);
                         continue;
                     }
 
@@ -329,6 +638,7 @@ partial class ReportRequest : global::OpenAdr.Edge.Xml.Serialization.IXmlElement
                             }
                             value.ReportName = global::System.Text.Encoding.UTF8.GetString(text);
                         }
+                        reader.RememberTextChild(s_xmlChildSites + 5);
                         continue;
                     }
 
@@ -343,6 +653,7 @@ partial class ReportRequest : global::OpenAdr.Edge.Xml.Serialization.IXmlElement
                         }
 
                         value.Confidence = parsedValue;
+                        reader.RememberTextChild(s_xmlChildSites + 11);
                         continue;
                     }
 
@@ -354,6 +665,7 @@ partial class ReportRequest : global::OpenAdr.Edge.Xml.Serialization.IXmlElement
                         global::OpenAdr.Edge.Xml.Serialization.XmlSequence.NoAttributes(ref reader, "emix:marketContext");
                         var text = reader.ReadElementText();
                         value.MarketContext = global::System.Text.Encoding.UTF8.GetString(text);
+                        reader.RememberTextChild(s_xmlChildSites + 6);
                         continue;
                     }
 
@@ -368,6 +680,7 @@ partial class ReportRequest : global::OpenAdr.Edge.Xml.Serialization.IXmlElement
                         }
 
                         value.Payload = parsedValue;
+                        reader.RememberTextChild(s_xmlChildSites + 13);
                         continue;
                     }
 
@@ -384,6 +697,7 @@ partial class ReportRequest : global::OpenAdr.Edge.Xml.Serialization.IXmlElement
                         }
 
                         value.NumDataSources = parsedValue;
+                        reader.RememberTextChild(s_xmlChildSites + 8);
                         continue;
                     }
 
@@ -395,6 +709,7 @@ partial class ReportRequest : global::OpenAdr.Edge.Xml.Serialization.IXmlElement
                         global::OpenAdr.Edge.Xml.Serialization.XmlSequence.NoAttributes(ref reader, "ei:reportRequestID");
                         var text = reader.ReadElementText();
                         value.ReportRequestId = context.Strings.GetString(text);
+                        reader.RememberTextChild(s_xmlChildSites + 0);
                         continue;
                     }
 
@@ -403,6 +718,7 @@ partial class ReportRequest : global::OpenAdr.Edge.Xml.Serialization.IXmlElement
                     if (global::System.MemoryExtensions.SequenceEqual(localName, "specifierPayload"u8) && namespaceId == 2)
                     {
                         global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 17, XmlRequiredChildren, XmlRepeatedChildren, "ReportRequest", s_xmlChildNames);
+                        reader.RememberChildStart(s_xmlChildSites + 17, 0);
                         var item = count17 < list17.Count ? list17[count17] : null;
                         global::Golden.Report.SpecifierPayload.ReadXml(ref reader, ref item, context);
                         if (count17 < list17.Count)
@@ -440,6 +756,7 @@ partial class ReportRequest : global::OpenAdr.Edge.Xml.Serialization.IXmlElement
                         {
                             global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Unexpected(ref reader, "ei:reportBackDuration");
                         }
+                        reader.RememberTextChild(s_xmlChildSites + 3);
                         continue;
                     }
 

@@ -8,6 +8,7 @@ partial class SpecifierPayload : global::OpenAdr.Edge.Xml.Serialization.IXmlElem
     private const ulong XmlRequiredChildren = 0x1UL;
     private const ulong XmlRepeatedChildren = 0x0UL;
     private static readonly string[] s_xmlChildNames = ["ei:rID"];
+    private static readonly int s_xmlChildSites = global::OpenAdr.Edge.Xml.Utf8XmlReader.ReserveChildSites(1);
 
     /// <inheritdoc/>
     public static void ReadXml(ref global::OpenAdr.Edge.Xml.Utf8XmlReader reader, [global::System.Diagnostics.CodeAnalysis.NotNull] ref global::Golden.Report.SpecifierPayload? value, global::OpenAdr.Edge.Xml.Serialization.XmlReadContext context)
@@ -22,8 +23,20 @@ partial class SpecifierPayload : global::OpenAdr.Edge.Xml.Serialization.IXmlElem
         }
 
         var last = -1;
-        while (reader.ReadToNextChild())
+        while (true)
         {
+            {
+                if (global::OpenAdr.Edge.Xml.Serialization.XmlSequence.CanEnter(last, 0, XmlRequiredChildren, XmlRepeatedChildren) && reader.TryReadTextChild(s_xmlChildSites + 0, out var text))
+                {
+                    last = 0;
+                    value.ResourceId = context.Strings.GetString(text);
+                }
+            }
+            if (!reader.ReadToNextChild())
+            {
+                break;
+            }
+
             var localName = reader.LocalName;
             var namespaceId = reader.NamespaceId;
             switch (localName.Length)
@@ -35,6 +48,7 @@ partial class SpecifierPayload : global::OpenAdr.Edge.Xml.Serialization.IXmlElem
                         global::OpenAdr.Edge.Xml.Serialization.XmlSequence.NoAttributes(ref reader, "ei:rID");
                         var text = reader.ReadElementText();
                         value.ResourceId = context.Strings.GetString(text);
+                        reader.RememberTextChild(s_xmlChildSites + 0);
                         continue;
                     }
 

@@ -8,6 +8,7 @@ partial class OadrPayload : global::OpenAdr.Edge.Xml.Serialization.IXmlElement<g
     private const ulong XmlRequiredChildren = 0x2UL;
     private const ulong XmlRepeatedChildren = 0x0UL;
     private static readonly string[] s_xmlChildNames = ["ds:Signature", "oadr:oadrSignedObject"];
+    private static readonly int s_xmlChildSites = global::OpenAdr.Edge.Xml.Utf8XmlReader.ReserveChildSites(2);
 
     /// <inheritdoc/>
     public static void ReadXml(ref global::OpenAdr.Edge.Xml.Utf8XmlReader reader, [global::System.Diagnostics.CodeAnalysis.NotNull] ref global::Golden.Root.OadrPayload? value, global::OpenAdr.Edge.Xml.Serialization.XmlReadContext context)
@@ -24,8 +25,21 @@ partial class OadrPayload : global::OpenAdr.Edge.Xml.Serialization.IXmlElement<g
         value.Signature = null;
         global::Golden.Root.OadrSignedObject? child1 = value.OadrSignedObject;
         var last = -1;
-        while (reader.ReadToNextChild())
+        while (true)
         {
+            {
+                if (global::OpenAdr.Edge.Xml.Serialization.XmlSequence.CanEnter(last, 1, XmlRequiredChildren, XmlRepeatedChildren) && reader.TryReadChildStart(s_xmlChildSites + 1) >= 0)
+                {
+                    last = 1;
+                    global::Golden.Root.OadrSignedObject.ReadXml(ref reader, ref child1, context);
+                    value.OadrSignedObject = child1;
+                }
+            }
+            if (!reader.ReadToNextChild())
+            {
+                break;
+            }
+
             var localName = reader.LocalName;
             var namespaceId = reader.NamespaceId;
             switch (localName.Length)
@@ -43,6 +57,7 @@ partial class OadrPayload : global::OpenAdr.Edge.Xml.Serialization.IXmlElement<g
                     if (global::System.MemoryExtensions.SequenceEqual(localName, "oadrSignedObject"u8) && namespaceId == 1)
                     {
                         global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 1, XmlRequiredChildren, XmlRepeatedChildren, "OadrPayload", s_xmlChildNames);
+                        reader.RememberChildStart(s_xmlChildSites + 1, 0);
                         global::Golden.Root.OadrSignedObject.ReadXml(ref reader, ref child1, context);
                         value.OadrSignedObject = child1;
                         continue;

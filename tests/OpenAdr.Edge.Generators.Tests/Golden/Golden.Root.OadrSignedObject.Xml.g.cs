@@ -8,6 +8,7 @@ partial class OadrSignedObject : global::OpenAdr.Edge.Xml.Serialization.IXmlElem
     private const ulong XmlRequiredChildren = 0x1UL;
     private const ulong XmlRepeatedChildren = 0x0UL;
     private static readonly string[] s_xmlChildNames = ["dsp:nonce"];
+    private static readonly int s_xmlChildSites = global::OpenAdr.Edge.Xml.Utf8XmlReader.ReserveChildSites(1);
 
     /// <inheritdoc/>
     public static void ReadXml(ref global::OpenAdr.Edge.Xml.Utf8XmlReader reader, [global::System.Diagnostics.CodeAnalysis.NotNull] ref global::Golden.Root.OadrSignedObject? value, global::OpenAdr.Edge.Xml.Serialization.XmlReadContext context)
@@ -33,8 +34,21 @@ partial class OadrSignedObject : global::OpenAdr.Edge.Xml.Serialization.IXmlElem
 
         global::Golden.Root.Nonce? child0 = value.Nonce;
         var last = -1;
-        while (reader.ReadToNextChild())
+        while (true)
         {
+            {
+                if (global::OpenAdr.Edge.Xml.Serialization.XmlSequence.CanEnter(last, 0, XmlRequiredChildren, XmlRepeatedChildren) && reader.TryReadChildStart(s_xmlChildSites + 0) >= 0)
+                {
+                    last = 0;
+                    global::Golden.Root.Nonce.ReadXml(ref reader, ref child0, context);
+                    value.Nonce = child0;
+                }
+            }
+            if (!reader.ReadToNextChild())
+            {
+                break;
+            }
+
             var localName = reader.LocalName;
             var namespaceId = reader.NamespaceId;
             switch (localName.Length)
@@ -43,6 +57,7 @@ partial class OadrSignedObject : global::OpenAdr.Edge.Xml.Serialization.IXmlElem
                     if (global::System.MemoryExtensions.SequenceEqual(localName, "nonce"u8) && namespaceId == 10)
                     {
                         global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 0, XmlRequiredChildren, XmlRepeatedChildren, "OadrSignedObject", s_xmlChildNames);
+                        reader.RememberChildStart(s_xmlChildSites + 0, 0);
                         global::Golden.Root.Nonce.ReadXml(ref reader, ref child0, context);
                         value.Nonce = child0;
                         continue;
