@@ -1,5 +1,7 @@
 using System;
+using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Threading;
 
@@ -59,24 +61,32 @@ public ref partial struct Utf8XmlReader
         public readonly bool IsAt(ReadOnlySpan<byte> xml, int pos)
         {
             var length = Length;
+            var available = xml.Length - pos;
             if (length <= NameWindow)
             {
-                return length > 0 && xml.Length - pos >= NameWindow
-                    && FirstBytesEqual(Vector128.Create(xml.Slice(pos, 16)), Vector128.Create(xml.Slice(pos + 16, 16)), First, Second, length);
+                if (length == 0 || available < NameWindow)
+                {
+                    return false;
+                }
+
+                ref var at = ref Unsafe.Add(ref MemoryMarshal.GetReference(xml), pos);
+                var same = (uint)Vector128.Equals(Vector128.LoadUnsafe(ref at), First).ExtractMostSignificantBits()
+                    | (uint)Vector128.Equals(Vector128.LoadUnsafe(ref at, 16), Second).ExtractMostSignificantBits() << 16;
+                return (~same & (uint)((1UL << length) - 1)) == 0;
             }
 
-            if (xml.Length - pos < TagBytesWindow)
+            if (available < TagBytesWindow)
             {
                 return false;
             }
 
-            var window = xml.Slice(pos, TagBytesWindow);
-            var same = (ulong)Vector128.Equals(Vector128.Create(window), First).ExtractMostSignificantBits()
-                | (ulong)Vector128.Equals(Vector128.Create(window[16..]), Second).ExtractMostSignificantBits() << 16
-                | (ulong)Vector128.Equals(Vector128.Create(window[32..]), Third).ExtractMostSignificantBits() << 32
-                | (ulong)Vector128.Equals(Vector128.Create(window[48..]), Fourth).ExtractMostSignificantBits() << 48;
+            ref var window = ref Unsafe.Add(ref MemoryMarshal.GetReference(xml), pos);
+            var all = (ulong)Vector128.Equals(Vector128.LoadUnsafe(ref window), First).ExtractMostSignificantBits()
+                | (ulong)Vector128.Equals(Vector128.LoadUnsafe(ref window, 16), Second).ExtractMostSignificantBits() << 16
+                | (ulong)Vector128.Equals(Vector128.LoadUnsafe(ref window, 32), Third).ExtractMostSignificantBits() << 32
+                | (ulong)Vector128.Equals(Vector128.LoadUnsafe(ref window, 48), Fourth).ExtractMostSignificantBits() << 48;
             var counted = length == TagBytesWindow ? ulong.MaxValue : (1UL << length) - 1;
-            return (~same & counted) == 0;
+            return (~all & counted) == 0;
         }
     }
 
@@ -90,18 +100,23 @@ public ref partial struct Utf8XmlReader
     /// </summary>
     public int TryReadChildStart(int site)
     {
+        var sites = _childSites;
+        if ((uint)site >= (uint)sites.Length || sites[site].Start.Length == 0 || sites[site].End.Length != 0)
+        {
+            return -1;
+        }
+
         if (_popPending)
         {
             PopFrame();
         }
 
-        var sites = _childSites;
-        if (_emptyEndPending || (uint)site >= (uint)sites.Length || _depth == 0)
+        ref readonly var known = ref sites[site];
+        if (_emptyEndPending || _depth == 0)
         {
             return -1;
         }
 
-        ref readonly var known = ref sites[site];
         var xml = _xml;
         var pos = _pos;
         if ((uint)pos < (uint)xml.Length && IsWhitespace(xml[pos]))
@@ -109,7 +124,7 @@ public ref partial struct Utf8XmlReader
             pos = SkipWhitespace(xml, pos);
         }
 
-        if (known.End.Length != 0 || known.Scope != _scope || !known.Start.IsAt(xml, pos)
+        if (known.Scope != _scope || !known.Start.IsAt(xml, pos)
             || known.LongestName > _options.MaxNameLength || _depth >= _options.MaxDepth || _depth == _frames.Length)
         {
             return -1;
@@ -139,19 +154,24 @@ public ref partial struct Utf8XmlReader
     /// </summary>
     public bool TryReadTextChild(int site, out ReadOnlySpan<byte> text)
     {
+        text = default;
+        var sites = _childSites;
+        if ((uint)site >= (uint)sites.Length || sites[site].End.Length == 0)
+        {
+            return false;
+        }
+
         if (_popPending)
         {
             PopFrame();
         }
 
-        text = default;
-        var sites = _childSites;
-        if (_emptyEndPending || (uint)site >= (uint)sites.Length || _depth == 0)
+        ref readonly var known = ref sites[site];
+        if (_emptyEndPending || _depth == 0)
         {
             return false;
         }
 
-        ref readonly var known = ref sites[site];
         var xml = _xml;
         var pos = _pos;
         if ((uint)pos < (uint)xml.Length && IsWhitespace(xml[pos]))
@@ -159,16 +179,16 @@ public ref partial struct Utf8XmlReader
             pos = SkipWhitespace(xml, pos);
         }
 
-        if (known.End.Length == 0 || known.Scope != _scope || !known.Start.IsAt(xml, pos)
+        if (known.Scope != _scope || !known.Start.IsAt(xml, pos)
             || known.LongestName > _options.MaxNameLength || _depth + known.Levels > _options.MaxDepth)
         {
             return false;
         }
 
         var textStart = pos + known.Start.Length;
-        var length = FirstNonPlainTextByte(xml[textStart..]);
+        var length = PlainTextLength(xml[textStart..], _options.MaxTextLength);
         var textEnd = textStart + length;
-        if (length < 0 || length > _options.MaxTextLength || !known.End.IsAt(xml, textEnd))
+        if (length < 0 || !known.End.IsAt(xml, textEnd))
         {
             return false;
         }
@@ -276,6 +296,30 @@ public ref partial struct Utf8XmlReader
         known.Levels = levels;
         known.LongestName = longestName;
         known.Scope = _scope;
+    }
+
+    /// <summary>
+    /// How much plain text <paramref name="rest"/> starts with, up to the first '&lt;', '&amp;' or control character, as
+    /// <see cref="ReadElementText"/> reads it; -1 when that is longer than <paramref name="limit"/>, or when no such byte
+    /// comes while 16 bytes remain to look at in one piece (the tags after the text would not fit anyway).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int PlainTextLength(ReadOnlySpan<byte> rest, int limit)
+    {
+        ref var start = ref MemoryMarshal.GetReference(rest);
+        for (var i = 0; i <= rest.Length - Vector128<byte>.Count && i <= limit; i += Vector128<byte>.Count)
+        {
+            var bytes = Vector128.LoadUnsafe(ref start, (nuint)i);
+            var stops = Vector128.Equals(bytes, Vector128.Create((byte)'<')) | Vector128.Equals(bytes, Vector128.Create((byte)'&'))
+                | Vector128.LessThan(bytes, Vector128.Create((byte)' '));
+            if (stops != Vector128<byte>.Zero)
+            {
+                var length = i + BitOperations.TrailingZeroCount(stops.ExtractMostSignificantBits());
+                return length <= limit ? length : -1;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>The length of the tag "&lt;name&gt;" or "&lt;/name&gt;" that <paramref name="rest"/> starts with; -1 when anything but a name is inside.</summary>
