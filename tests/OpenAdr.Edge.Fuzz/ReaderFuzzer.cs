@@ -25,8 +25,9 @@ public sealed record FuzzReport(long Inputs, long Refused, long Accepted, long A
 /// from a buffer split in segments as the request pipe hands it over, one time in four); what reads goes to the VTN
 /// engine over SQLite, as the VEN's message on its endpoint (or on another, or none), with or without a client
 /// certificate; the answer is written and read back. Allowed: XmlReadException, or an answer that reads back. Anything
-/// else is a finding. The engine starts over with an empty database every <see cref="EngineResetEvery"/> messages, so
-/// that what hostile VENs register and send does not pile up in memory for the whole run.
+/// else is a finding, and so is an outcome that a reader which has remembered nothing would not give. The engine starts
+/// over with an empty database every <see cref="EngineResetEvery"/> messages, so that what hostile VENs register and send
+/// does not pile up in memory for the whole run.
 /// </summary>
 public sealed class ReaderFuzzer(SeedCorpus corpus, Findings findings, TextWriter log)
 {
@@ -69,11 +70,13 @@ public sealed class ReaderFuzzer(SeedCorpus corpus, Findings findings, TextWrite
 
                     message = reused.OadrSignedObject.Message;
                     accepted++;
+                    CompareWithFreshReader(input, kinds, reused, null);
                 }
-                catch (XmlReadException)
+                catch (XmlReadException e)
                 {
                     reused = null;
                     refused++;
+                    CompareWithFreshReader(input, kinds, null, e);
                     continue;
                 }
                 catch (Exception e)
@@ -125,6 +128,59 @@ public sealed class ReaderFuzzer(SeedCorpus corpus, Findings findings, TextWrite
 
         peakManaged = Math.Max(peakManaged, GC.GetGCMemoryInfo().HeapSizeBytes);
         return new FuzzReport(count, refused, accepted, answered, clock.Elapsed, findings.Count, peakManaged, PeakMemory.RssBytes(), slowest);
+    }
+
+    /// <summary>
+    /// Reads the input again with a reader that has remembered nothing (what this thread's reader learned from earlier
+    /// inputs, its name memo and child sites, is held aside meanwhile): the outcome must be the same, the same model or
+    /// the same error at the same offset.
+    /// </summary>
+    private void CompareWithFreshReader(byte[] input, string kinds, OadrPayload? read, XmlReadException? refused)
+    {
+        var learned = new Utf8XmlReader(ReadOnlySpan<byte>.Empty);
+        try
+        {
+            OadrPayload? fresh = null;
+            OadrPayload.ReadDocument(input, ref fresh, new XmlReadContext(), XmlReaderOptions.Default);
+            if (read is null)
+            {
+                findings.Add("fresh reader", null, $"A reader that remembered earlier documents refused what a fresh one reads ({refused!.Message}).", input, kinds);
+            }
+            else if (!Written(fresh).AsSpan().SequenceEqual(Written(read)))
+            {
+                findings.Add("fresh reader", null, "A reader that remembered earlier documents read another model than a fresh one.", input, kinds);
+            }
+        }
+        catch (XmlReadException e)
+        {
+            if (refused is null)
+            {
+                findings.Add("fresh reader", null, $"A reader that remembered earlier documents read what a fresh one refuses ({e.Message}).", input, kinds);
+            }
+            else if (e.Error != refused.Error || e.Offset != refused.Offset || e.Detail != refused.Detail)
+            {
+                findings.Add("fresh reader", null, $"Refused with \"{refused.Message}\" where a fresh reader says \"{e.Message}\".", input, kinds);
+            }
+        }
+        finally
+        {
+            learned.Dispose();
+        }
+    }
+
+    private static byte[] Written(OadrPayload payload)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        try
+        {
+            payload.WriteDocument(buffer);
+        }
+        catch (Exception e)
+        {
+            return System.Text.Encoding.UTF8.GetBytes(e.GetType().FullName!);
+        }
+
+        return buffer.WrittenSpan.ToArray();
     }
 
     private async ValueTask<bool> HandleAsync(OpenAdrVtn vtn, OadrMessage message, Random random, ArrayBufferWriter<byte> answerBuffer, XmlReadContext context, byte[] input, string kinds, CancellationToken cancellationToken)

@@ -33,7 +33,7 @@ public class RepeatedNameTests
             Assert.Equal([" r", "urn:q element", "urn:1 element"], Describe(root + "<q:element/><p:element/></r>"));
         }
 
-        // Scopes opened inside a repeated root are new each time, whatever was declared inside it before.
+        // A scope opened inside a repeated root is the one of last time only when the same declarations open it.
         Assert.Equal([" r", " s", "urn:2 element"], Describe(root + """<s xmlns:p="urn:2"><p:element/></s></r>"""));
         Assert.Equal([" r", " s", "urn:1 element"], Describe(root + """<s xmlns:q="urn:3"><p:element/></s></r>"""));
 
@@ -41,6 +41,34 @@ public class RepeatedNameTests
         Assert.Equal([" r", "urn:1 element"], Describe(root + "<p:element/></r>"));
         Assert.Equal(XmlError.UndeclaredPrefix, ErrorOf("<r><p:element/></r>"));
         Assert.Equal([" r", "urn:1 element"], Describe(root + "<p:element/></r>"));
+    }
+
+    [Fact]
+    public void Declarations_repeated_inside_a_repeated_root_resolve_as_declared_each_time()
+    {
+        const string root = """<r xmlns:p="urn:1" xmlns:q="urn:q">""";
+        const string inner = """<s xmlns:p="urn:2"><p:element/><q:element/></s><p:element/></r>""";
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal([" r", " s", "urn:2 element", "urn:q element", "urn:1 element"], Describe(root + inner));
+        }
+
+        // The same inner tag inside another root makes another scope.
+        Assert.Equal([" r", " s", "urn:2 element", "urn:3 element", "urn:4 element"], Describe("""<r xmlns:p="urn:4" xmlns:q="urn:3">""" + inner));
+        Assert.Equal([" r", " s", "urn:2 element", "urn:q element", "urn:1 element"], Describe(root + inner));
+    }
+
+    [Fact]
+    public void A_tag_with_declarations_met_inside_documents_and_then_as_a_root_has_only_its_own()
+    {
+        const string inner = """<s xmlns:p="urn:2">""";
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal([" r", " s", "urn:2 element", "urn:q element"], Describe("""<r xmlns:q="urn:q">""" + inner + "<p:element/><q:element/></s></r>"));
+        }
+
+        Assert.Equal(XmlError.UndeclaredPrefix, ErrorOf(inner + "<p:element/><q:element/></s>"));
+        Assert.Equal([" s", "urn:2 element"], Describe(inner + "<p:element/></s>"));
     }
 
     [Fact]

@@ -131,7 +131,7 @@ public ref partial struct Utf8XmlReader
         }
 
         var nameStart = pos + 1;
-        _frames[_depth++] = new Frame(nameStart, known.NameLength, _bindingCount, known.Binding, known.Colon, -1);
+        _frames[_depth++] = new Frame(nameStart, known.NameLength, _bindingCount, known.Binding, known.Colon, -1, _scope);
         _pos = pos + known.Start.Length;
         _elementStart = pos;
         _nameStart = nameStart;

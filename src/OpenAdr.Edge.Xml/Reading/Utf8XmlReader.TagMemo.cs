@@ -26,8 +26,9 @@ public ref partial struct Utf8XmlReader
         public int AttributeCount;
         public bool Empty;
 
-        /// <summary>The scope its declarations made when nothing was declared around them; 0 when not known.</summary>
+        /// <summary>The scope its declarations made inside <see cref="EnclosingScope"/> (0 there: inside nothing); 0 when not known.</summary>
         public long Scope;
+        public long EnclosingScope;
     }
 
     // The name's length and last two bytes keep the envelope's and the common messages' tags in separate slots.
@@ -75,19 +76,24 @@ public ref partial struct Utf8XmlReader
         }
 
         var outermost = _bindingCount == 0;
+
+        // Scopes are numbered from 1: 0 stands for "nothing declared around the tag".
+        var enclosingScope = outermost ? 0 : _scope;
         _bindingCount += memo.BindingCount;
         if (memo.BindingCount > 0)
         {
-            // Declarations that stand alone (the root's) make the same scope each time they are replayed, so what names
-            // resolved to in it last time still holds.
-            if (outermost && memo.Scope != 0)
+            // The same declarations added to the same scope (or, for the root's, to none) make the same scope each time
+            // they are replayed, with the same bindings at the same places, so what names resolved to in it last time
+            // still holds.
+            if (memo.Scope != 0 && memo.EnclosingScope == enclosingScope)
             {
                 EnterScope(memo.Scope);
             }
             else
             {
                 ScopeChanged();
-                memo.Scope = outermost ? _scope : 0;
+                memo.Scope = _scope;
+                memo.EnclosingScope = enclosingScope;
             }
         }
 

@@ -806,6 +806,7 @@ public ref partial struct Utf8XmlReader
 
         var pos = nameStart + nameLength;
         var bindingsBefore = _bindingCount;
+        var scopeBefore = _scope;
         _attributeCount = 0;
         // Whether the tag is empty goes straight to its field: a local whose address the attribute path takes would
         // live on the stack, where the JIT stores it as a byte and reloads it as an int, and that stalls every tag.
@@ -848,7 +849,7 @@ public ref partial struct Utf8XmlReader
             }
         }
 
-        _frames[_depth++] = new Frame(nameStart, nameLength, bindingsBefore, _elementBinding, colon, slot);
+        _frames[_depth++] = new Frame(nameStart, nameLength, bindingsBefore, _elementBinding, colon, slot, scopeBefore);
         FollowedBy(slot, FirstChild(slot));
         if (_attributeCount > 0)
         {
@@ -1344,11 +1345,12 @@ public ref partial struct Utf8XmlReader
         _attributeCount = 0;
         _depth--;
         _nameLink = NextSibling(_frames[_depth].NameSlot);
-        var bindingsBefore = _frames[_depth].BindingsBefore;
-        if (bindingsBefore != _bindingCount)
+        ref readonly var closed = ref _frames[_depth];
+        if (closed.BindingsBefore != _bindingCount)
         {
-            _bindingCount = bindingsBefore;
-            ScopeChanged();
+            // Back to the declarations in scope before the element, and so to their scope's number.
+            _bindingCount = closed.BindingsBefore;
+            EnterScope(closed.ScopeBefore);
         }
 
         if (_depth == 0)
@@ -1669,7 +1671,7 @@ public ref partial struct Utf8XmlReader
         }
     }
 
-    private readonly record struct Frame(int NameStart, int NameLength, int BindingsBefore, int Binding, int Colon, int NameSlot);
+    private readonly record struct Frame(int NameStart, int NameLength, int BindingsBefore, int Binding, int Colon, int NameSlot, long ScopeBefore);
 
     private const int ResolveCacheSize = 32;
 
