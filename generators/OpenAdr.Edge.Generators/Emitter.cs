@@ -257,7 +257,7 @@ internal static class Emitter
         w.Line($"private static readonly string[] s_xmlChildNames = [{string.Join(", ", names.Select(Quote))}];");
         if (model.Elements.Count > 0)
         {
-            w.Line($"private static readonly int s_xmlChildSites = {Reader}.ReserveChildSites({model.Elements.Count});");
+            w.Line($"private static readonly int s_xmlChildSites = {Reader}.ReserveChildSites({model.Elements.Sum(Ways)});");
         }
 
         w.Line();
@@ -307,7 +307,7 @@ internal static class Emitter
         w.Open();
         for (var i = 0; i < model.Elements.Count; i++)
         {
-            EmitReadRepeatedChild(w, model.Elements[i], i, owner);
+            EmitReadRepeatedChild(w, model.Elements[i], i, Site(model, i), owner);
         }
 
         w.Line("if (!reader.ReadToNextChild())");
@@ -329,12 +329,12 @@ internal static class Emitter
             {
                 foreach (var choice in element.Choices)
                 {
-                    candidates.Add((choice.Element, () => EmitReadChoice(w, element, choice, index)));
+                    candidates.Add((choice.Element, () => EmitReadChoice(w, element, choice, index, Site(model, index))));
                 }
             }
             else
             {
-                candidates.Add((element.Name, () => EmitReadElement(w, element, index)));
+                candidates.Add((element.Name, () => EmitReadElement(w, element, index, Site(model, index))));
             }
         }
 
@@ -478,7 +478,15 @@ internal static class Emitter
     /// before (<c>Utf8XmlReader.TryReadTextChild</c> and <c>TryReadChildStart</c>), as documents from one sender do;
     /// anything else is left to the loop that follows, which remembers what it reads.
     /// </summary>
-    private static void EmitReadRepeatedChild(SourceWriter w, MemberModel element, int i, string owner)
+    // A choice keeps up to this many alternatives at once, each in the site of its number modulo the count.
+    private const int MaxChoiceWays = 4;
+
+    private static int Ways(MemberModel element) => element.Kind == MemberKind.Choice ? System.Math.Min(element.Choices.Count, MaxChoiceWays) : 1;
+
+    /// <summary>The first child site of the element at <paramref name="index"/>, as an offset from the type's.</summary>
+    private static int Site(TypeModel model, int index) => model.Elements.AsSpan().ToArray().Take(index).Sum(Ways);
+
+    private static void EmitReadRepeatedChild(SourceWriter w, MemberModel element, int i, int site, string owner)
     {
         if (element.ValueKind == ValueKind.Raw)
         {
@@ -490,7 +498,8 @@ internal static class Emitter
         w.Open();
         if (element.Kind == MemberKind.Choice)
         {
-            w.Line($"{loop} ({canEnter} && reader.TryReadChildStart(s_xmlChildSites + {i}) is var alternative && alternative >= 0)");
+            var ways = Ways(element) > 1 ? $", {Ways(element)}" : string.Empty;
+            w.Line($"{loop} ({canEnter} && reader.TryReadChildStart(s_xmlChildSites + {site}{ways}) is var alternative && alternative >= 0)");
             w.Open();
             w.Line($"last = {i};");
             w.Line("switch (alternative)");
@@ -499,7 +508,7 @@ internal static class Emitter
             {
                 w.Line($"case {k}:");
                 w.Open();
-                EmitReadChoice(w, element, element.Choices[k], i, remember: false);
+                EmitReadChoice(w, element, element.Choices[k], i, site, remember: false);
                 w.Line("break;");
                 w.Close();
             }
@@ -514,7 +523,7 @@ internal static class Emitter
         }
         else if (element.ValueKind == ValueKind.Object)
         {
-            w.Line($"{loop} ({canEnter} && reader.TryReadChildStart(s_xmlChildSites + {i}) >= 0)");
+            w.Line($"{loop} ({canEnter} && reader.TryReadChildStart(s_xmlChildSites + {site}) >= 0)");
             w.Open();
             w.Line($"last = {i};");
             EmitReadObject(w, element, i);
@@ -522,7 +531,7 @@ internal static class Emitter
         }
         else
         {
-            w.Line($"{loop} ({canEnter} && reader.TryReadTextChild(s_xmlChildSites + {i}, out var text))");
+            w.Line($"{loop} ({canEnter} && reader.TryReadTextChild(s_xmlChildSites + {site}, out var text))");
             w.Open();
             w.Line($"last = {i};");
             EmitStoreText(w, element, i);
@@ -537,11 +546,12 @@ internal static class Emitter
         w.Close();
     }
 
-    private static void EmitReadChoice(SourceWriter w, MemberModel element, DerivedModel choice, int i, bool remember = true)
+    private static void EmitReadChoice(SourceWriter w, MemberModel element, DerivedModel choice, int i, int site, bool remember = true)
     {
         if (remember)
         {
-            w.Line($"reader.RememberChildStart(s_xmlChildSites + {i}, {element.Choices.AsSpan().ToArray().ToList().IndexOf(choice)});");
+            var alternative = element.Choices.AsSpan().ToArray().ToList().IndexOf(choice);
+            w.Line($"reader.RememberChildStart(s_xmlChildSites + {site + (alternative % Ways(element))}, {alternative});");
         }
 
         if (element.IsList)
@@ -571,12 +581,12 @@ internal static class Emitter
         w.Line($"value.{element.PropertyName} = child{i};");
     }
 
-    private static void EmitReadElement(SourceWriter w, MemberModel element, int i)
+    private static void EmitReadElement(SourceWriter w, MemberModel element, int i, int site)
     {
         switch (element.ValueKind)
         {
             case ValueKind.Object:
-                w.Line($"reader.RememberChildStart(s_xmlChildSites + {i}, 0);");
+                w.Line($"reader.RememberChildStart(s_xmlChildSites + {site}, 0);");
                 EmitReadObject(w, element, i);
                 return;
             case ValueKind.Raw when element.IsList:
@@ -610,7 +620,7 @@ internal static class Emitter
             w.Close();
         }
 
-        w.Line($"reader.RememberTextChild(s_xmlChildSites + {i});");
+        w.Line($"reader.RememberTextChild(s_xmlChildSites + {site});");
     }
 
     /// <summary>Parses the local <c>text</c> into the member, or into the next list item.</summary>

@@ -106,12 +106,49 @@ public ref partial struct Utf8XmlReader
             return -1;
         }
 
+        var pos = PositionForChild();
+        return pos >= 0 && IsChildStartAt(sites[site], pos) ? StartChild(sites[site], pos) : -1;
+    }
+
+    /// <summary>
+    /// <see cref="TryReadChildStart(int)"/> over the <paramref name="ways"/> sites from <paramref name="site"/>, for a
+    /// choice whose alternatives follow each other in documents (a report's descriptions of power, then voltage): each
+    /// alternative is remembered in the site of its number modulo <paramref name="ways"/>.
+    /// </summary>
+    public int TryReadChildStart(int site, int ways)
+    {
+        var sites = _childSites;
+        if ((uint)site >= (uint)sites.Length || sites.Length - site < ways)
+        {
+            return -1;
+        }
+
+        var pos = PositionForChild();
+        if (pos < 0)
+        {
+            return -1;
+        }
+
+        for (var way = site; way < site + ways; way++)
+        {
+            if (sites[way].End.Length == 0 && IsChildStartAt(sites[way], pos))
+            {
+                return StartChild(sites[way], pos);
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Where the next child would start (after whitespace), with the element's own end pending popped; -1 when the element is empty.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int PositionForChild()
+    {
         if (_popPending)
         {
             PopFrame();
         }
 
-        ref readonly var known = ref sites[site];
         if (_emptyEndPending || _depth == 0)
         {
             return -1;
@@ -124,12 +161,17 @@ public ref partial struct Utf8XmlReader
             pos = SkipWhitespace(xml, pos);
         }
 
-        if (known.Scope != _scope || !known.Start.IsAt(xml, pos)
-            || known.LongestName > _options.MaxNameLength || _depth >= _options.MaxDepth || _depth == _frames.Length)
-        {
-            return -1;
-        }
+        return pos;
+    }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private readonly bool IsChildStartAt(in ChildSite known, int pos) =>
+        known.Scope == _scope && known.Start.IsAt(_xml, pos)
+        && known.LongestName <= _options.MaxNameLength && _depth < _options.MaxDepth && _depth < _frames.Length;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int StartChild(in ChildSite known, int pos)
+    {
         var nameStart = pos + 1;
         _frames[_depth++] = new Frame(nameStart, known.NameLength, _bindingCount, known.Binding, known.Colon, -1, _scope);
         _pos = pos + known.Start.Length;

@@ -8,7 +8,7 @@ partial class ItemHolder : global::OpenAdr.Edge.Xml.Serialization.IXmlElement<gl
     private const ulong XmlRequiredChildren = 0x1UL;
     private const ulong XmlRepeatedChildren = 0x0UL;
     private static readonly string[] s_xmlChildNames = ["power:powerItem | power:powerReal | power:voltage"];
-    private static readonly int s_xmlChildSites = global::OpenAdr.Edge.Xml.Utf8XmlReader.ReserveChildSites(1);
+    private static readonly int s_xmlChildSites = global::OpenAdr.Edge.Xml.Utf8XmlReader.ReserveChildSites(3);
 
     /// <inheritdoc/>
     public static void ReadXml(ref global::OpenAdr.Edge.Xml.Utf8XmlReader reader, [global::System.Diagnostics.CodeAnalysis.NotNull] ref global::Golden.Choice.ItemHolder? value, global::OpenAdr.Edge.Xml.Serialization.XmlReadContext context)
@@ -27,7 +27,7 @@ partial class ItemHolder : global::OpenAdr.Edge.Xml.Serialization.IXmlElement<gl
         while (true)
         {
             {
-                if (global::OpenAdr.Edge.Xml.Serialization.XmlSequence.CanEnter(last, 0, XmlRequiredChildren, XmlRepeatedChildren) && reader.TryReadChildStart(s_xmlChildSites + 0) is var alternative && alternative >= 0)
+                if (global::OpenAdr.Edge.Xml.Serialization.XmlSequence.CanEnter(last, 0, XmlRequiredChildren, XmlRepeatedChildren) && reader.TryReadChildStart(s_xmlChildSites + 0, 3) is var alternative && alternative >= 0)
                 {
                     last = 0;
                     switch (alternative)
@@ -72,7 +72,7 @@ partial class ItemHolder : global::OpenAdr.Edge.Xml.Serialization.IXmlElement<gl
                     if (global::System.MemoryExtensions.SequenceEqual(localName, "voltage"u8) && namespaceId == 5)
                     {
                         global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 0, XmlRequiredChildren, XmlRepeatedChildren, "ItemHolder", s_xmlChildNames);
-                        reader.RememberChildStart(s_xmlChildSites + 0, 2);
+                        reader.RememberChildStart(s_xmlChildSites + 2, 2);
                         var item = child0 as global::Golden.Choice.Voltage;
                         global::Golden.Choice.Voltage.ReadXml(ref reader, ref item, context);
                         value.Item = item;
@@ -94,7 +94,7 @@ partial class ItemHolder : global::OpenAdr.Edge.Xml.Serialization.IXmlElement<gl
                     if (global::System.MemoryExtensions.SequenceEqual(localName, "powerReal"u8) && namespaceId == 5)
                     {
                         global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 0, XmlRequiredChildren, XmlRepeatedChildren, "ItemHolder", s_xmlChildNames);
-                        reader.RememberChildStart(s_xmlChildSites + 0, 1);
+                        reader.RememberChildStart(s_xmlChildSites + 1, 1);
                         var item = child0 as global::Golden.Choice.PowerReal;
                         global::Golden.Choice.PowerReal.ReadXml(ref reader, ref item, context);
                         value.Item = item;

@@ -8,7 +8,7 @@ partial class ItemList : global::OpenAdr.Edge.Xml.Serialization.IXmlElement<glob
     private const ulong XmlRequiredChildren = 0x1UL;
     private const ulong XmlRepeatedChildren = 0x1UL;
     private static readonly string[] s_xmlChildNames = ["power:powerItem | power:powerReal | power:voltage"];
-    private static readonly int s_xmlChildSites = global::OpenAdr.Edge.Xml.Utf8XmlReader.ReserveChildSites(1);
+    private static readonly int s_xmlChildSites = global::OpenAdr.Edge.Xml.Utf8XmlReader.ReserveChildSites(3);
 
     /// <inheritdoc/>
     public static void ReadXml(ref global::OpenAdr.Edge.Xml.Utf8XmlReader reader, [global::System.Diagnostics.CodeAnalysis.NotNull] ref global::Golden.Choice.ItemList? value, global::OpenAdr.Edge.Xml.Serialization.XmlReadContext context)
@@ -28,7 +28,7 @@ partial class ItemList : global::OpenAdr.Edge.Xml.Serialization.IXmlElement<glob
         while (true)
         {
             {
-                while (global::OpenAdr.Edge.Xml.Serialization.XmlSequence.CanEnter(last, 0, XmlRequiredChildren, XmlRepeatedChildren) && reader.TryReadChildStart(s_xmlChildSites + 0) is var alternative && alternative >= 0)
+                while (global::OpenAdr.Edge.Xml.Serialization.XmlSequence.CanEnter(last, 0, XmlRequiredChildren, XmlRepeatedChildren) && reader.TryReadChildStart(s_xmlChildSites + 0, 3) is var alternative && alternative >= 0)
                 {
                     last = 0;
                     switch (alternative)
@@ -100,7 +100,7 @@ partial class ItemList : global::OpenAdr.Edge.Xml.Serialization.IXmlElement<glob
                     if (global::System.MemoryExtensions.SequenceEqual(localName, "voltage"u8) && namespaceId == 5)
                     {
                         global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 0, XmlRequiredChildren, XmlRepeatedChildren, "ItemList", s_xmlChildNames);
-                        reader.RememberChildStart(s_xmlChildSites + 0, 2);
+                        reader.RememberChildStart(s_xmlChildSites + 2, 2);
                         var item = count0 < list0.Count ? list0[count0] as global::Golden.Choice.Voltage : null;
                         global::Golden.Choice.Voltage.ReadXml(ref reader, ref item, context);
                         if (count0 < list0.Count)
@@ -140,7 +140,7 @@ partial class ItemList : global::OpenAdr.Edge.Xml.Serialization.IXmlElement<glob
                     if (global::System.MemoryExtensions.SequenceEqual(localName, "powerReal"u8) && namespaceId == 5)
                     {
                         global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 0, XmlRequiredChildren, XmlRepeatedChildren, "ItemList", s_xmlChildNames);
-                        reader.RememberChildStart(s_xmlChildSites + 0, 1);
+                        reader.RememberChildStart(s_xmlChildSites + 1, 1);
                         var item = count0 < list0.Count ? list0[count0] as global::Golden.Choice.PowerReal : null;
                         global::Golden.Choice.PowerReal.ReadXml(ref reader, ref item, context);
                         if (count0 < list0.Count)
