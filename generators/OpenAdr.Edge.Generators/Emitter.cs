@@ -564,7 +564,7 @@ internal static class Emitter
 
         w.Line($"var item = child{i} as {choice.TypeName};");
         w.Line($"{choice.TypeName}.ReadXml(ref reader, ref item, context);");
-        w.Line($"value.{element.PropertyName} = item;");
+        EmitStoreObject(w, $"value.{element.PropertyName}", "item");
     }
 
     private static void EmitReadObject(SourceWriter w, MemberModel element, int i)
@@ -578,7 +578,16 @@ internal static class Emitter
         }
 
         w.Line($"{element.TypeName}.ReadXml(ref reader, ref child{i}, context);");
-        w.Line($"value.{element.PropertyName} = child{i};");
+        EmitStoreObject(w, $"value.{element.PropertyName}", $"child{i}");
+    }
+
+    /// <summary>Stores a child read into a reused instance only when it is another object: the store of the same one costs a write barrier.</summary>
+    private static void EmitStoreObject(SourceWriter w, string target, string local)
+    {
+        w.Line($"if (!ReferenceEquals({target}, {local}))");
+        w.Open();
+        w.Line($"{target} = {local};");
+        w.Close();
     }
 
     private static void EmitReadElement(SourceWriter w, MemberModel element, int i, int site)
@@ -646,7 +655,15 @@ internal static class Emitter
     {
         w.Line($"if ({HasItem(element, i)})");
         w.Open();
-        w.Line($"list{i}[count{i}] = {local};");
+        if (local == "item")
+        {
+            EmitStoreObject(w, $"list{i}[count{i}]", local);
+        }
+        else
+        {
+            w.Line($"list{i}[count{i}] = {local};");
+        }
+
         w.Close();
         w.Line("else");
         w.Open();

@@ -98,6 +98,7 @@ public ref partial struct Utf8XmlReader
     /// <paramref name="site"/> (in the same namespace scope), that child's start tag, exactly as
     /// <see cref="ReadToNextChild"/> would; returns the alternative remembered with it. -1, and nothing read, otherwise.
     /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public int TryReadChildStart(int site)
     {
         var sites = _childSites;
@@ -115,6 +116,7 @@ public ref partial struct Utf8XmlReader
     /// choice whose alternatives follow each other in documents (a report's descriptions of power, then voltage): each
     /// alternative is remembered in the site of its number modulo <paramref name="ways"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public int TryReadChildStart(int site, int ways)
     {
         var sites = _childSites;
@@ -194,6 +196,7 @@ public ref partial struct Utf8XmlReader
     /// tag, where a value error is reported; <see cref="EndTextChild"/> moves past the rest. False, and nothing read,
     /// otherwise.
     /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public bool TryReadTextChild(int site, out ReadOnlySpan<byte> text)
     {
         text = default;

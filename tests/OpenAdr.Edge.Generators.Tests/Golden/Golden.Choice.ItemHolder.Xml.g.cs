@@ -36,21 +36,30 @@ partial class ItemHolder : global::OpenAdr.Edge.Xml.Serialization.IXmlElement<gl
                         {
                             var item = child0 as global::Golden.Choice.PowerItem;
                             global::Golden.Choice.PowerItem.ReadXml(ref reader, ref item, context);
-                            value.Item = item;
+                            if (!ReferenceEquals(value.Item, item))
+                            {
+                                value.Item = item;
+                            }
                             break;
                         }
                         case 1:
                         {
                             var item = child0 as global::Golden.Choice.PowerReal;
                             global::Golden.Choice.PowerReal.ReadXml(ref reader, ref item, context);
-                            value.Item = item;
+                            if (!ReferenceEquals(value.Item, item))
+                            {
+                                value.Item = item;
+                            }
                             break;
                         }
                         case 2:
                         {
                             var item = child0 as global::Golden.Choice.Voltage;
                             global::Golden.Choice.Voltage.ReadXml(ref reader, ref item, context);
-                            value.Item = item;
+                            if (!ReferenceEquals(value.Item, item))
+                            {
+                                value.Item = item;
+                            }
                             break;
                         }
                         default:
@@ -75,7 +84,10 @@ partial class ItemHolder : global::OpenAdr.Edge.Xml.Serialization.IXmlElement<gl
                         reader.RememberChildStart(s_xmlChildSites + 2, 2);
                         var item = child0 as global::Golden.Choice.Voltage;
                         global::Golden.Choice.Voltage.ReadXml(ref reader, ref item, context);
-                        value.Item = item;
+                        if (!ReferenceEquals(value.Item, item))
+                        {
+                            value.Item = item;
+                        }
                         continue;
                     }
 
@@ -87,7 +99,10 @@ partial class ItemHolder : global::OpenAdr.Edge.Xml.Serialization.IXmlElement<gl
                         reader.RememberChildStart(s_xmlChildSites + 0, 0);
                         var item = child0 as global::Golden.Choice.PowerItem;
                         global::Golden.Choice.PowerItem.ReadXml(ref reader, ref item, context);
-                        value.Item = item;
+                        if (!ReferenceEquals(value.Item, item))
+                        {
+                            value.Item = item;
+                        }
                         continue;
                     }
 
@@ -97,7 +112,10 @@ partial class ItemHolder : global::OpenAdr.Edge.Xml.Serialization.IXmlElement<gl
                         reader.RememberChildStart(s_xmlChildSites + 1, 1);
                         var item = child0 as global::Golden.Choice.PowerReal;
                         global::Golden.Choice.PowerReal.ReadXml(ref reader, ref item, context);
-                        value.Item = item;
+                        if (!ReferenceEquals(value.Item, item))
+                        {
+                            value.Item = item;
+                        }
                         continue;
                     }
 

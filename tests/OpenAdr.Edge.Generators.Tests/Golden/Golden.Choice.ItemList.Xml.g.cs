@@ -39,7 +39,10 @@ partial class ItemList : global::OpenAdr.Edge.Xml.Serialization.IXmlElement<glob
                             global::Golden.Choice.PowerItem.ReadXml(ref reader, ref item, context);
                             if (count0 < list0.Count)
                             {
-                                list0[count0] = item;
+                                if (!ReferenceEquals(list0[count0], item))
+                                {
+                                    list0[count0] = item;
+                                }
                             }
                             else
                             {
@@ -55,7 +58,10 @@ partial class ItemList : global::OpenAdr.Edge.Xml.Serialization.IXmlElement<glob
                             global::Golden.Choice.PowerReal.ReadXml(ref reader, ref item, context);
                             if (count0 < list0.Count)
                             {
-                                list0[count0] = item;
+                                if (!ReferenceEquals(list0[count0], item))
+                                {
+                                    list0[count0] = item;
+                                }
                             }
                             else
                             {
@@ -71,7 +77,10 @@ partial class ItemList : global::OpenAdr.Edge.Xml.Serialization.IXmlElement<glob
                             global::Golden.Choice.Voltage.ReadXml(ref reader, ref item, context);
                             if (count0 < list0.Count)
                             {
-                                list0[count0] = item;
+                                if (!ReferenceEquals(list0[count0], item))
+                                {
+                                    list0[count0] = item;
+                                }
                             }
                             else
                             {
@@ -105,7 +114,10 @@ partial class ItemList : global::OpenAdr.Edge.Xml.Serialization.IXmlElement<glob
                         global::Golden.Choice.Voltage.ReadXml(ref reader, ref item, context);
                         if (count0 < list0.Count)
                         {
-                            list0[count0] = item;
+                            if (!ReferenceEquals(list0[count0], item))
+                            {
+                                list0[count0] = item;
+                            }
                         }
                         else
                         {
@@ -126,7 +138,10 @@ partial class ItemList : global::OpenAdr.Edge.Xml.Serialization.IXmlElement<glob
                         global::Golden.Choice.PowerItem.ReadXml(ref reader, ref item, context);
                         if (count0 < list0.Count)
                         {
-                            list0[count0] = item;
+                            if (!ReferenceEquals(list0[count0], item))
+                            {
+                                list0[count0] = item;
+                            }
                         }
                         else
                         {
@@ -145,7 +160,10 @@ partial class ItemList : global::OpenAdr.Edge.Xml.Serialization.IXmlElement<glob
                         global::Golden.Choice.PowerReal.ReadXml(ref reader, ref item, context);
                         if (count0 < list0.Count)
                         {
-                            list0[count0] = item;
+                            if (!ReferenceEquals(list0[count0], item))
+                            {
+                                list0[count0] = item;
+                            }
                         }
                         else
                         {

@@ -292,7 +292,10 @@ partial class ReportRequest : global::OpenAdr.Edge.Xml.Serialization.IXmlElement
                     global::Golden.Report.SpecifierPayload.ReadXml(ref reader, ref item, context);
                     if (count17 < list17.Count)
                     {
-                        list17[count17] = item;
+                        if (!ReferenceEquals(list17[count17], item))
+                        {
+                            list17[count17] = item;
+                        }
                     }
                     else
                     {
@@ -307,7 +310,10 @@ partial class ReportRequest : global::OpenAdr.Edge.Xml.Serialization.IXmlElement
                 {
                     last = 18;
                     global::Golden.Report.SpecifierPayload.ReadXml(ref reader, ref child18, context);
-                    value.Target = child18;
+                    if (!ReferenceEquals(value.Target, child18))
+                    {
+                        value.Target = child18;
+                    }
                 }
             }
             {
@@ -341,7 +347,10 @@ partial class ReportRequest : global::OpenAdr.Edge.Xml.Serialization.IXmlElement
                     global::Golden.Report.SpecifierPayload.ReadXml(ref reader, ref item, context);
                     if (list20 is not null && count20 < list20.Count)
                     {
-                        list20[count20] = item;
+                        if (!ReferenceEquals(list20[count20], item))
+                        {
+                            list20[count20] = item;
+                        }
                     }
                     else
                     {
@@ -411,7 +420,10 @@ partial class ReportRequest : global::OpenAdr.Edge.Xml.Serialization.IXmlElement
                         global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 18, XmlRequiredChildren, XmlRepeatedChildren, "ReportRequest", s_xmlChildNames);
                         reader.RememberChildStart(s_xmlChildSites + 18, 0);
                         global::Golden.Report.SpecifierPayload.ReadXml(ref reader, ref child18, context);
-                        value.Target = child18;
+                        if (!ReferenceEquals(value.Target, child18))
+                        {
+                            value.Target = child18;
+                        }
                         continue;
                     }
 
@@ -504,7 +516,10 @@ partial class ReportRequest : global::OpenAdr.Edge.Xml.Serialization.IXmlElement
                         global::Golden.Report.SpecifierPayload.ReadXml(ref reader, ref item, context);
                         if (list20 is not null && count20 < list20.Count)
                         {
-                            list20[count20] = item;
+                            if (!ReferenceEquals(list20[count20], item))
+                            {
+                                list20[count20] = item;
+                            }
                         }
                         else
                         {
@@ -723,7 +738,10 @@ partial class ReportRequest : global::OpenAdr.Edge.Xml.Serialization.IXmlElement
                         global::Golden.Report.SpecifierPayload.ReadXml(ref reader, ref item, context);
                         if (count17 < list17.Count)
                         {
-                            list17[count17] = item;
+                            if (!ReferenceEquals(list17[count17], item))
+                            {
+                                list17[count17] = item;
+                            }
                         }
                         else
                         {

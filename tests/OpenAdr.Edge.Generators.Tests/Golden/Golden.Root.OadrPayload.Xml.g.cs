@@ -32,7 +32,10 @@ partial class OadrPayload : global::OpenAdr.Edge.Xml.Serialization.IXmlElement<g
                 {
                     last = 1;
                     global::Golden.Root.OadrSignedObject.ReadXml(ref reader, ref child1, context);
-                    value.OadrSignedObject = child1;
+                    if (!ReferenceEquals(value.OadrSignedObject, child1))
+                    {
+                        value.OadrSignedObject = child1;
+                    }
                 }
             }
             if (!reader.ReadToNextChild())
@@ -59,7 +62,10 @@ partial class OadrPayload : global::OpenAdr.Edge.Xml.Serialization.IXmlElement<g
                         global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 1, XmlRequiredChildren, XmlRepeatedChildren, "OadrPayload", s_xmlChildNames);
                         reader.RememberChildStart(s_xmlChildSites + 1, 0);
                         global::Golden.Root.OadrSignedObject.ReadXml(ref reader, ref child1, context);
-                        value.OadrSignedObject = child1;
+                        if (!ReferenceEquals(value.OadrSignedObject, child1))
+                        {
+                            value.OadrSignedObject = child1;
+                        }
                         continue;
                     }
 
