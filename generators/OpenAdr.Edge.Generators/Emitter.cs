@@ -584,7 +584,7 @@ internal static class Emitter
     /// <summary>Stores a child read into a reused instance only when it is another object: the store of the same one costs a write barrier.</summary>
     private static void EmitStoreObject(SourceWriter w, string target, string local)
     {
-        w.Line($"if (!ReferenceEquals({target}, {local}))");
+        w.Line($"if (!global::System.Object.ReferenceEquals({target}, {local}))");
         w.Open();
         w.Line($"{target} = {local};");
         w.Close();

@@ -36,7 +36,7 @@ partial class ItemHolder : global::OpenAdr.Edge.Xml.Serialization.IXmlElement<gl
                         {
                             var item = child0 as global::Golden.Choice.PowerItem;
                             global::Golden.Choice.PowerItem.ReadXml(ref reader, ref item, context);
-                            if (!ReferenceEquals(value.Item, item))
+                            if (!global::System.Object.ReferenceEquals(value.Item, item))
                             {
                                 value.Item = item;
                             }
@@ -46,7 +46,7 @@ partial class ItemHolder : global::OpenAdr.Edge.Xml.Serialization.IXmlElement<gl
                         {
                             var item = child0 as global::Golden.Choice.PowerReal;
                             global::Golden.Choice.PowerReal.ReadXml(ref reader, ref item, context);
-                            if (!ReferenceEquals(value.Item, item))
+                            if (!global::System.Object.ReferenceEquals(value.Item, item))
                             {
                                 value.Item = item;
                             }
@@ -56,7 +56,7 @@ partial class ItemHolder : global::OpenAdr.Edge.Xml.Serialization.IXmlElement<gl
                         {
                             var item = child0 as global::Golden.Choice.Voltage;
                             global::Golden.Choice.Voltage.ReadXml(ref reader, ref item, context);
-                            if (!ReferenceEquals(value.Item, item))
+                            if (!global::System.Object.ReferenceEquals(value.Item, item))
                             {
                                 value.Item = item;
                             }
@@ -84,7 +84,7 @@ partial class ItemHolder : global::OpenAdr.Edge.Xml.Serialization.IXmlElement<gl
                         reader.RememberChildStart(s_xmlChildSites + 2, 2);
                         var item = child0 as global::Golden.Choice.Voltage;
                         global::Golden.Choice.Voltage.ReadXml(ref reader, ref item, context);
-                        if (!ReferenceEquals(value.Item, item))
+                        if (!global::System.Object.ReferenceEquals(value.Item, item))
                         {
                             value.Item = item;
                         }
@@ -99,7 +99,7 @@ partial class ItemHolder : global::OpenAdr.Edge.Xml.Serialization.IXmlElement<gl
                         reader.RememberChildStart(s_xmlChildSites + 0, 0);
                         var item = child0 as global::Golden.Choice.PowerItem;
                         global::Golden.Choice.PowerItem.ReadXml(ref reader, ref item, context);
-                        if (!ReferenceEquals(value.Item, item))
+                        if (!global::System.Object.ReferenceEquals(value.Item, item))
                         {
                             value.Item = item;
                         }
@@ -112,7 +112,7 @@ partial class ItemHolder : global::OpenAdr.Edge.Xml.Serialization.IXmlElement<gl
                         reader.RememberChildStart(s_xmlChildSites + 1, 1);
                         var item = child0 as global::Golden.Choice.PowerReal;
                         global::Golden.Choice.PowerReal.ReadXml(ref reader, ref item, context);
-                        if (!ReferenceEquals(value.Item, item))
+                        if (!global::System.Object.ReferenceEquals(value.Item, item))
                         {
                             value.Item = item;
                         }

@@ -39,7 +39,7 @@ partial class ItemList : global::OpenAdr.Edge.Xml.Serialization.IXmlElement<glob
                             global::Golden.Choice.PowerItem.ReadXml(ref reader, ref item, context);
                             if (count0 < list0.Count)
                             {
-                                if (!ReferenceEquals(list0[count0], item))
+                                if (!global::System.Object.ReferenceEquals(list0[count0], item))
                                 {
                                     list0[count0] = item;
                                 }
@@ -58,7 +58,7 @@ partial class ItemList : global::OpenAdr.Edge.Xml.Serialization.IXmlElement<glob
                             global::Golden.Choice.PowerReal.ReadXml(ref reader, ref item, context);
                             if (count0 < list0.Count)
                             {
-                                if (!ReferenceEquals(list0[count0], item))
+                                if (!global::System.Object.ReferenceEquals(list0[count0], item))
                                 {
                                     list0[count0] = item;
                                 }
@@ -77,7 +77,7 @@ partial class ItemList : global::OpenAdr.Edge.Xml.Serialization.IXmlElement<glob
                             global::Golden.Choice.Voltage.ReadXml(ref reader, ref item, context);
                             if (count0 < list0.Count)
                             {
-                                if (!ReferenceEquals(list0[count0], item))
+                                if (!global::System.Object.ReferenceEquals(list0[count0], item))
                                 {
                                     list0[count0] = item;
                                 }
@@ -114,7 +114,7 @@ partial class ItemList : global::OpenAdr.Edge.Xml.Serialization.IXmlElement<glob
                         global::Golden.Choice.Voltage.ReadXml(ref reader, ref item, context);
                         if (count0 < list0.Count)
                         {
-                            if (!ReferenceEquals(list0[count0], item))
+                            if (!global::System.Object.ReferenceEquals(list0[count0], item))
                             {
                                 list0[count0] = item;
                             }
@@ -138,7 +138,7 @@ partial class ItemList : global::OpenAdr.Edge.Xml.Serialization.IXmlElement<glob
                         global::Golden.Choice.PowerItem.ReadXml(ref reader, ref item, context);
                         if (count0 < list0.Count)
                         {
-                            if (!ReferenceEquals(list0[count0], item))
+                            if (!global::System.Object.ReferenceEquals(list0[count0], item))
                             {
                                 list0[count0] = item;
                             }
@@ -160,7 +160,7 @@ partial class ItemList : global::OpenAdr.Edge.Xml.Serialization.IXmlElement<glob
                         global::Golden.Choice.PowerReal.ReadXml(ref reader, ref item, context);
                         if (count0 < list0.Count)
                         {
-                            if (!ReferenceEquals(list0[count0], item))
+                            if (!global::System.Object.ReferenceEquals(list0[count0], item))
                             {
                                 list0[count0] = item;
                             }

@@ -38,7 +38,7 @@ partial class PowerReal : global::OpenAdr.Edge.Xml.Serialization.IXmlElement<glo
                 {
                     last = 1;
                     global::Golden.Choice.PowerAttributes.ReadXml(ref reader, ref child1, context);
-                    if (!ReferenceEquals(value.PowerAttributes, child1))
+                    if (!global::System.Object.ReferenceEquals(value.PowerAttributes, child1))
                     {
                         value.PowerAttributes = child1;
                     }
@@ -69,7 +69,7 @@ partial class PowerReal : global::OpenAdr.Edge.Xml.Serialization.IXmlElement<glo
                         global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 1, XmlRequiredChildren, XmlRepeatedChildren, "PowerReal", s_xmlChildNames);
                         reader.RememberChildStart(s_xmlChildSites + 1, 0);
                         global::Golden.Choice.PowerAttributes.ReadXml(ref reader, ref child1, context);
-                        if (!ReferenceEquals(value.PowerAttributes, child1))
+                        if (!global::System.Object.ReferenceEquals(value.PowerAttributes, child1))
                         {
                             value.PowerAttributes = child1;
                         }

@@ -292,7 +292,7 @@ partial class ReportRequest : global::OpenAdr.Edge.Xml.Serialization.IXmlElement
                     global::Golden.Report.SpecifierPayload.ReadXml(ref reader, ref item, context);
                     if (count17 < list17.Count)
                     {
-                        if (!ReferenceEquals(list17[count17], item))
+                        if (!global::System.Object.ReferenceEquals(list17[count17], item))
                         {
                             list17[count17] = item;
                         }
@@ -310,7 +310,7 @@ partial class ReportRequest : global::OpenAdr.Edge.Xml.Serialization.IXmlElement
                 {
                     last = 18;
                     global::Golden.Report.SpecifierPayload.ReadXml(ref reader, ref child18, context);
-                    if (!ReferenceEquals(value.Target, child18))
+                    if (!global::System.Object.ReferenceEquals(value.Target, child18))
                     {
                         value.Target = child18;
                     }
@@ -347,7 +347,7 @@ partial class ReportRequest : global::OpenAdr.Edge.Xml.Serialization.IXmlElement
                     global::Golden.Report.SpecifierPayload.ReadXml(ref reader, ref item, context);
                     if (list20 is not null && count20 < list20.Count)
                     {
-                        if (!ReferenceEquals(list20[count20], item))
+                        if (!global::System.Object.ReferenceEquals(list20[count20], item))
                         {
                             list20[count20] = item;
                         }
@@ -420,7 +420,7 @@ partial class ReportRequest : global::OpenAdr.Edge.Xml.Serialization.IXmlElement
                         global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 18, XmlRequiredChildren, XmlRepeatedChildren, "ReportRequest", s_xmlChildNames);
                         reader.RememberChildStart(s_xmlChildSites + 18, 0);
                         global::Golden.Report.SpecifierPayload.ReadXml(ref reader, ref child18, context);
-                        if (!ReferenceEquals(value.Target, child18))
+                        if (!global::System.Object.ReferenceEquals(value.Target, child18))
                         {
                             value.Target = child18;
                         }
@@ -516,7 +516,7 @@ partial class ReportRequest : global::OpenAdr.Edge.Xml.Serialization.IXmlElement
                         global::Golden.Report.SpecifierPayload.ReadXml(ref reader, ref item, context);
                         if (list20 is not null && count20 < list20.Count)
                         {
-                            if (!ReferenceEquals(list20[count20], item))
+                            if (!global::System.Object.ReferenceEquals(list20[count20], item))
                             {
                                 list20[count20] = item;
                             }
@@ -738,7 +738,7 @@ partial class ReportRequest : global::OpenAdr.Edge.Xml.Serialization.IXmlElement
                         global::Golden.Report.SpecifierPayload.ReadXml(ref reader, ref item, context);
                         if (count17 < list17.Count)
                         {
-                            if (!ReferenceEquals(list17[count17], item))
+                            if (!global::System.Object.ReferenceEquals(list17[count17], item))
                             {
                                 list17[count17] = item;
                             }

@@ -32,7 +32,7 @@ partial class OadrPayload : global::OpenAdr.Edge.Xml.Serialization.IXmlElement<g
                 {
                     last = 1;
                     global::Golden.Root.OadrSignedObject.ReadXml(ref reader, ref child1, context);
-                    if (!ReferenceEquals(value.OadrSignedObject, child1))
+                    if (!global::System.Object.ReferenceEquals(value.OadrSignedObject, child1))
                     {
                         value.OadrSignedObject = child1;
                     }
@@ -62,7 +62,7 @@ partial class OadrPayload : global::OpenAdr.Edge.Xml.Serialization.IXmlElement<g
                         global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 1, XmlRequiredChildren, XmlRepeatedChildren, "OadrPayload", s_xmlChildNames);
                         reader.RememberChildStart(s_xmlChildSites + 1, 0);
                         global::Golden.Root.OadrSignedObject.ReadXml(ref reader, ref child1, context);
-                        if (!ReferenceEquals(value.OadrSignedObject, child1))
+                        if (!global::System.Object.ReferenceEquals(value.OadrSignedObject, child1))
                         {
                             value.OadrSignedObject = child1;
                         }

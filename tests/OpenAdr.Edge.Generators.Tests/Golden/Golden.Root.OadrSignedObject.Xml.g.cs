@@ -41,7 +41,7 @@ partial class OadrSignedObject : global::OpenAdr.Edge.Xml.Serialization.IXmlElem
                 {
                     last = 0;
                     global::Golden.Root.Nonce.ReadXml(ref reader, ref child0, context);
-                    if (!ReferenceEquals(value.Nonce, child0))
+                    if (!global::System.Object.ReferenceEquals(value.Nonce, child0))
                     {
                         value.Nonce = child0;
                     }
@@ -62,7 +62,7 @@ partial class OadrSignedObject : global::OpenAdr.Edge.Xml.Serialization.IXmlElem
                         global::OpenAdr.Edge.Xml.Serialization.XmlSequence.Enter(ref reader, ref last, 0, XmlRequiredChildren, XmlRepeatedChildren, "OadrSignedObject", s_xmlChildNames);
                         reader.RememberChildStart(s_xmlChildSites + 0, 0);
                         global::Golden.Root.Nonce.ReadXml(ref reader, ref child0, context);
-                        if (!ReferenceEquals(value.Nonce, child0))
+                        if (!global::System.Object.ReferenceEquals(value.Nonce, child0))
                         {
                             value.Nonce = child0;
                         }
