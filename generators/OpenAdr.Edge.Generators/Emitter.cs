@@ -556,9 +556,7 @@ internal static class Emitter
 
         if (element.IsList)
         {
-            w.Line($"var item = {HasItem(element, i)} ? list{i}[count{i}] as {choice.TypeName} : null;");
-            w.Line($"{choice.TypeName}.ReadXml(ref reader, ref item, context);");
-            EmitListStore(w, element, i, "item");
+            EmitReadListItem(w, element, i, choice.TypeName, $"list{i}[count{i}] as {choice.TypeName}");
             return;
         }
 
@@ -567,13 +565,19 @@ internal static class Emitter
         EmitStoreObject(w, $"value.{element.PropertyName}", "item");
     }
 
+    /// <summary>Reads the next item of a list into the instance at its place, when there is one.</summary>
+    private static void EmitReadListItem(SourceWriter w, MemberModel element, int i, string typeName, string reused)
+    {
+        w.Line($"var item = {HasItem(element, i)} ? {reused} : null;");
+        w.Line($"{typeName}.ReadXml(ref reader, ref item, context);");
+        EmitListStore(w, element, i, "item");
+    }
+
     private static void EmitReadObject(SourceWriter w, MemberModel element, int i)
     {
         if (element.IsList)
         {
-            w.Line($"var item = {HasItem(element, i)} ? list{i}[count{i}] : null;");
-            w.Line($"{element.TypeName}.ReadXml(ref reader, ref item, context);");
-            EmitListStore(w, element, i, "item");
+            EmitReadListItem(w, element, i, element.TypeName, $"list{i}[count{i}]");
             return;
         }
 
