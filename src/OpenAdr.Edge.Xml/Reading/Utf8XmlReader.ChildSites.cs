@@ -70,9 +70,7 @@ public ref partial struct Utf8XmlReader
                 }
 
                 ref var at = ref Unsafe.Add(ref MemoryMarshal.GetReference(xml), pos);
-                var same = (uint)Vector128.Equals(Vector128.LoadUnsafe(ref at), First).ExtractMostSignificantBits()
-                    | (uint)Vector128.Equals(Vector128.LoadUnsafe(ref at, 16), Second).ExtractMostSignificantBits() << 16;
-                return (~same & (uint)((1UL << length) - 1)) == 0;
+                return FirstBytesEqual(Vector128.LoadUnsafe(ref at), Vector128.LoadUnsafe(ref at, 16), First, Second, length);
             }
 
             if (available < TagBytesWindow)

@@ -15,21 +15,15 @@ public static class XmlSequence
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Enter(ref Utf8XmlReader reader, ref int last, int index, ulong required, ulong repeated, string owner, string[] names)
     {
-        if (index > last)
+        if (CanEnter(last, index, required, repeated))
         {
-            var skipped = required & Below(index) & ~Below(last + 1);
-            if (skipped != 0)
-            {
-                Missing(ref reader, owner, names, skipped);
-            }
-
-            last = index;
+            last = Math.Max(last, index);
             return;
         }
 
-        if (index == last && (repeated & (1UL << index)) != 0)
+        if (index > last)
         {
-            return;
+            Missing(ref reader, owner, names, required & Below(index) & ~Below(last + 1));
         }
 
         OutOfOrder(ref reader, owner, names, index);
